@@ -1,0 +1,156 @@
+//! `vntext extract`: plain-text files to facts.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args as ClapArgs, ValueEnum};
+use serde::Serialize;
+use vntext::{DocOptions, Extractor, Fact, PartialDate};
+
+use crate::output::{self, Result};
+
+#[derive(ClapArgs, Debug)]
+pub struct Args {
+    /// Plain-text files (UTF-8). Standard input when none is given.
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Resolve relative dates against this date (YYYY-MM-DD) instead of the
+    /// article's own dateline.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    reference_date: Option<PartialDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One JSON object per file: `{"file", "facts": [...]}`.
+    Json,
+    /// One JSON line per fact, with a `file` field.
+    Jsonl,
+    /// One aligned row per fact, for a person to read.
+    Table,
+}
+
+pub fn parse_date(s: &str) -> std::result::Result<PartialDate, String> {
+    let d: PartialDate = s.parse().map_err(|e: vntext::Error| e.to_string())?;
+    if d.day().is_none() {
+        return Err(format!("expected a full date YYYY-MM-DD, got {s:?}"));
+    }
+    Ok(d)
+}
+
+/// Reads one input: a file, or stdin for `None`. Invalid UTF-8 is an error
+/// naming the first bad byte.
+fn read_input(path: Option<&PathBuf>) -> Result<String> {
+    let mut bytes = Vec::new();
+    match path {
+        Some(p) => {
+            bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        }
+        None => {
+            std::io::stdin().lock().read_to_end(&mut bytes)?;
+        }
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let name = path.map_or("<stdin>".to_string(), |p| p.display().to_string());
+        format!(
+            "{name}: not valid UTF-8 at byte {} (legacy encodings: see `vntext normalize --from`)",
+            e.utf8_error().valid_up_to()
+        )
+        .into()
+    })
+}
+
+#[derive(Serialize)]
+struct FileFacts<'a> {
+    file: &'a str,
+    facts: &'a [Fact],
+}
+
+#[derive(Serialize)]
+struct FactLine<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    fact: &'a Fact,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let extractor = Extractor::new();
+    let mut opts = DocOptions::new();
+    if let Some(d) = args.reference_date {
+        opts = opts.reference_date(d);
+    }
+    let inputs: Vec<Option<&PathBuf>> = if args.files.is_empty() {
+        vec![None]
+    } else {
+        args.files.iter().map(Some).collect()
+    };
+    let mut out = output::writer(None)?;
+    let mut failed = false;
+    for input in inputs {
+        let name = input.map_or("-".to_string(), |p| p.display().to_string());
+        let text = match read_input(input) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("vntext: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let facts = extractor.extract_with(&text, &opts);
+        match args.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(
+                    &mut out,
+                    &FileFacts {
+                        file: &name,
+                        facts: &facts,
+                    },
+                )?;
+                out.write_all(b"\n")?;
+            }
+            Format::Jsonl => {
+                for fact in &facts {
+                    serde_json::to_writer(&mut out, &FactLine { file: &name, fact })?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            Format::Table => write_table(&mut out, &name, &facts)?,
+        }
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_table(out: &mut dyn Write, name: &str, facts: &[Fact]) -> Result<()> {
+    const TEXT: usize = 44;
+    writeln!(out, "# {name}: {} facts", facts.len())?;
+    writeln!(out, "{:<13} {:<10} {:<TEXT$} VALUE", "SPAN", "KIND", "TEXT")?;
+    for f in facts {
+        let text: String = f.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = if text.chars().count() > TEXT {
+            let mut s: String = text.chars().take(TEXT - 1).collect();
+            s.push('…');
+            s
+        } else {
+            text
+        };
+        let pad = TEXT.saturating_sub(shown.chars().count());
+        writeln!(
+            out,
+            "{:<13} {:<10} {}{} {}",
+            format!("{}-{}", f.start(), f.end()),
+            f.kind().as_str(),
+            shown,
+            " ".repeat(pad),
+            f.payload()
+        )?;
+    }
+    Ok(())
+}

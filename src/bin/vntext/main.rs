@@ -1,0 +1,51 @@
+//! `vntext`: Vietnamese news text into facts, from the command line.
+//!
+//! ```text
+//! vntext extract [FILE...] [--format json|jsonl|table]
+//! vntext annotate [--input FILE] [--output FILE]
+//! ```
+//!
+//! Exit status: 0 on success, 1 when input or output failed, 2 for a usage
+//! error, 3 when `annotate` wrote error records for some input lines.
+
+#![forbid(unsafe_code)]
+
+mod annotate;
+mod extract;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Vietnamese news text into structured, checkable facts.
+#[derive(Parser, Debug)]
+#[command(name = "vntext", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract facts from plain-text files (stdin when none).
+    Extract(extract::Args),
+    /// Annotate JSON Lines records: one output line per input line, in order.
+    Annotate(annotate::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Annotate(args) => annotate::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vntext: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

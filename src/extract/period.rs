@@ -1,0 +1,7 @@
+//! `period` facts: quarters, halves, terms and ranges.
+//!
+//! Not implemented yet: this extractor finds nothing.
+
+use super::{Candidate, Doc};
+
+pub(crate) fn find(_doc: &Doc<'_>, _out: &mut Vec<Candidate>) {}

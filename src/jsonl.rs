@@ -1,0 +1,199 @@
+//! The JSON Lines record handler behind `vntext annotate` (feature `cli`).
+//!
+//! Each input line is one JSON object with an id and a text; each output line
+//! is `{"id", "facts": [...]}`, or `{"id", "line", "error"}` when the input
+//! line cannot be annotated. The handler never panics and never drops a line.
+//!
+//! ```
+//! use vntext::jsonl::{annotate_line, LineConfig, Outcome};
+//! use vntext::Extractor;
+//!
+//! let ex = Extractor::new();
+//! let cfg = LineConfig::default();
+//! let mut out = Vec::new();
+//! let outcome = annotate_line(&ex, &cfg, 1, br#"{"id": 7, "text": "đạt 98%"}"#, &mut out);
+//! assert_eq!(outcome, Outcome::Annotated { facts: 1 });
+//! let line = String::from_utf8(out).unwrap();
+//! assert!(line.starts_with(r#"{"id":7,"facts":[{"kind":"percentage""#));
+//!
+//! let mut out = Vec::new();
+//! let outcome = annotate_line(&ex, &cfg, 2, b"not json", &mut out);
+//! assert_eq!(outcome, Outcome::Error);
+//! assert!(String::from_utf8(out).unwrap().starts_with(r#"{"id":null,"line":2,"error":"#));
+//! ```
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use crate::{DocOptions, Extractor, PartialDate};
+
+/// How records are read and written.
+#[derive(Clone, Debug)]
+pub struct LineConfig {
+    /// The field holding the text (default `text`).
+    pub text_field: String,
+    /// The field holding the id (default `id`).
+    pub id_field: String,
+    /// Records longer than this many bytes are error records (default 16 MiB).
+    pub max_bytes: usize,
+    /// Resolve relative dates against this date unless the record has its
+    /// own `reference_date` field.
+    pub reference_date: Option<PartialDate>,
+    /// Copy the record's other fields into the output line.
+    pub keep: bool,
+    /// Decode invalid UTF-8 lossily instead of writing an error record.
+    pub lossy: bool,
+    /// Add the normalised text as `normalized`.
+    pub normalized: bool,
+}
+
+impl Default for LineConfig {
+    fn default() -> LineConfig {
+        LineConfig {
+            text_field: "text".to_string(),
+            id_field: "id".to_string(),
+            max_bytes: 16 << 20,
+            reference_date: None,
+            keep: false,
+            lossy: false,
+            normalized: false,
+        }
+    }
+}
+
+/// What happened to one record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Facts were written.
+    Annotated {
+        /// How many.
+        facts: usize,
+    },
+    /// An error record was written in the line's place.
+    Error,
+}
+
+/// Annotates one input line (without its newline; a trailing `\r` is
+/// ignored) and appends one output line, newline included, to `out`.
+/// `line_no` is 1-based and appears in error records.
+pub fn annotate_line(
+    ex: &Extractor,
+    cfg: &LineConfig,
+    line_no: u64,
+    line: &[u8],
+    out: &mut Vec<u8>,
+) -> Outcome {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    match annotate(ex, cfg, line, out) {
+        Ok(n) => Outcome::Annotated { facts: n },
+        Err((id, msg)) => {
+            write_error(out, &id, line_no, &msg);
+            Outcome::Error
+        }
+    }
+}
+
+/// Writes `{"id": …, "line": N, "error": "…"}` and a newline.
+pub fn write_error(out: &mut Vec<u8>, id: &Value, line_no: u64, msg: &str) {
+    let rec = serde_json::json!({ "id": id, "line": line_no, "error": msg });
+    // Writing a Value to a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, &PreserveOrder(&rec));
+    out.push(b'\n');
+}
+
+/// Serialises the error record with keys in the order id, line, error.
+struct PreserveOrder<'a>(&'a Value);
+
+impl serde::Serialize for PreserveOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(3))?;
+        for key in ["id", "line", "error"] {
+            m.serialize_entry(key, &self.0[key])?;
+        }
+        m.end()
+    }
+}
+
+type LineError = (Value, String);
+
+fn annotate(
+    ex: &Extractor,
+    cfg: &LineConfig,
+    line: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<usize, LineError> {
+    if line.len() > cfg.max_bytes {
+        return Err((
+            Value::Null,
+            format!(
+                "record of {} bytes is over the limit of {} bytes (--max-bytes)",
+                line.len(),
+                cfg.max_bytes
+            ),
+        ));
+    }
+    let text: Cow<'_, str> = match std::str::from_utf8(line) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) if cfg.lossy => String::from_utf8_lossy(line),
+        Err(e) => {
+            return Err((
+                Value::Null,
+                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            ));
+        }
+    };
+    if text.trim().is_empty() {
+        return Err((Value::Null, "empty line".to_string()));
+    }
+    let value: Value =
+        serde_json::from_str(&text).map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?;
+    let Value::Object(mut obj) = value else {
+        return Err((Value::Null, "not a JSON object".to_string()));
+    };
+    let id = obj.remove(&cfg.id_field).unwrap_or(Value::Null);
+    let body = match obj.remove(&cfg.text_field) {
+        Some(Value::String(s)) => s,
+        Some(_) => return Err((id, format!("field {:?} is not a string", cfg.text_field))),
+        None => return Err((id, format!("no {:?} field", cfg.text_field))),
+    };
+    let mut opts = DocOptions::new();
+    if let Some(d) = cfg.reference_date {
+        opts = opts.reference_date(d);
+    }
+    match obj.get("reference_date") {
+        Some(Value::String(s)) => match s.parse::<PartialDate>() {
+            Ok(d) => opts = opts.reference_date(d),
+            Err(e) => return Err((id, format!("field \"reference_date\": {e}"))),
+        },
+        Some(Value::Null) | None => {}
+        Some(_) => return Err((id, "field \"reference_date\" is not a string".to_string())),
+    }
+    let facts = ex.extract_with(&body, &opts);
+    // Writing to a Vec cannot fail; serialising our own types cannot either.
+    let _ = (|| -> serde_json::Result<()> {
+        out.extend_from_slice(b"{\"id\":");
+        serde_json::to_writer(&mut *out, &id)?;
+        out.extend_from_slice(b",\"facts\":");
+        serde_json::to_writer(&mut *out, &facts)?;
+        if cfg.normalized {
+            out.extend_from_slice(b",\"normalized\":");
+            serde_json::to_writer(&mut *out, crate::normalize::normalize(&body).as_str())?;
+        }
+        if cfg.keep {
+            for (k, v) in &obj {
+                if k == "facts" || k == "normalized" {
+                    continue;
+                }
+                out.push(b',');
+                serde_json::to_writer(&mut *out, k)?;
+                out.push(b':');
+                serde_json::to_writer(&mut *out, v)?;
+            }
+        }
+        out.extend_from_slice(b"}\n");
+        Ok(())
+    })();
+    Ok(facts.len())
+}
