@@ -1,1 +1,4 @@
+//! The integration tests, one binary (`autotests = false`).
 
+#[cfg(feature = "serde")]
+mod fixtures;
