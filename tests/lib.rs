@@ -4,6 +4,7 @@
 mod cli;
 #[cfg(feature = "serde")]
 mod fixtures;
+mod html;
 #[cfg(feature = "serde")]
 mod serde_shape;
 mod spans;
