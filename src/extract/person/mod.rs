@@ -1,0 +1,771 @@
+//! `person` facts: names with their honorifics and titles.
+//!
+//! A mention is `[honorific] [title, …] NAME [sep title, …]`, or an honorific
+//! with titles and no name (`đồng chí Phó Bí thư Thường trực Quận ủy`):
+//!
+//! - **honorifics**: `đồng chí`, `Đ/c`, `ông`, `bà`, `anh`, `chị` … and
+//!   degrees `TS.`, `PGS.TS`, `GS.` (data: `honorifics.txt`);
+//! - **titles**: `[modifier] head [organisation]` (`Phó` + `Chủ tịch` +
+//!   `UBND tỉnh`); a title runs through its organisation's words and stops
+//!   where the clause goes on (a verb of `title-stops.txt`, `;`, `cùng`,
+//!   `và` before another person). After a name, titles follow a comma, a dash
+//!   or stand in parentheses; several are separated by commas or `kiêm`;
+//! - **names**: a surname of `surnames.txt` and one to four more capitalised
+//!   syllables, a foreign name in Latin script, or, after a word of address,
+//!   a given name alone (`ông Điềm`).
+//!
+//! A name standing alone is a person only when it is a full Vietnamese name
+//! of three syllables or more that no word before it makes a street, school,
+//! place or organisation (`đường Nguyễn Huệ`, `trường THPT Lê Quý Đôn`,
+//! `TP Hồ Chí Minh`, `tư tưởng Hồ Chí Minh`; data: `not-person-before.txt`,
+//! `places.txt`).
+//!
+//! Candidate positions come from one scan: a capitalised token, or a word
+//! that the tables know as an honorific, a title head, a modifier or an
+//! occupation. Every look-ahead is bounded.
+
+mod lex;
+mod name;
+
+use super::{Candidate, Doc};
+use crate::fact::{Payload, Person};
+use crate::token::{Case, TokenKind};
+use lex::{
+    Lex, ADDRESS, ADMIN, DEGREE, HEAD, HONORIFIC, MIDDLE, MODIFIER, OCCUPATION, ORG, ORG_START,
+    PLACE, STOP, SURNAME, LEX,
+};
+use name::{all_viet, is_name_syl, is_viet_syllable, run_end, syllables};
+
+/// The most tokens one title may span.
+const MAX_TITLE: usize = 32;
+/// The most titles in one chain.
+const MAX_TITLES: usize = 8;
+/// The most syllables of a name.
+const MAX_NAME: usize = 6;
+
+pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let mut keys = Vec::new();
+    lex::keys_into(doc, &mut keys);
+    let p = Parser {
+        doc,
+        keys: &keys,
+        lex: &LEX,
+    };
+    let n = doc.len();
+    let mut i = 0;
+    while i < n {
+        if !p.trigger(i) {
+            i += 1;
+            continue;
+        }
+        match p.mention_at(i) {
+            Some(m) => {
+                let end = m.end;
+                out.push(p.candidate(&m));
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// How a title is read: before a name (a name may end it) or after one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Before,
+    After,
+}
+
+/// A title: tokens `start..end`, and the name found at its end when read
+/// before a name.
+struct Title {
+    start: usize,
+    end: usize,
+    name: Option<(usize, usize)>,
+}
+
+/// A mention: tokens `start..end`.
+struct Mention {
+    start: usize,
+    end: usize,
+    honorific: Option<(usize, usize)>,
+    titles: Vec<(usize, usize)>,
+    name: Option<(usize, usize)>,
+}
+
+/// What kind of name a run of capitalised syllables is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum NameKind {
+    /// A surname and more syllables.
+    Full,
+    /// Vietnamese syllables without a surname first: a given name (`Điềm`,
+    /// `Hữu Thắng`).
+    Given,
+    /// Not all Vietnamese syllables.
+    Foreign,
+}
+
+struct Parser<'d, 'a> {
+    doc: &'d Doc<'a>,
+    keys: &'d [u64],
+    lex: &'static Lex,
+}
+
+impl Parser<'_, '_> {
+    #[inline]
+    fn flags(&self, i: usize) -> u32 {
+        self.keys.get(i).map_or(0, |&k| self.lex.flags1(k))
+    }
+
+    #[inline]
+    fn at(&self, i: usize, mask: u32) -> Option<(usize, u32)> {
+        self.lex.longest(self.keys, self.doc, i, mask)
+    }
+
+    #[inline]
+    fn word(&self, i: usize) -> bool {
+        matches!(self.doc.kind(i), Some(TokenKind::Word(_)))
+    }
+
+    #[inline]
+    fn lower(&self, i: usize) -> bool {
+        self.doc.kind(i) == Some(TokenKind::Word(Case::Lower))
+    }
+
+    /// A capitalised, upper-case or mixed word, or a dotted abbreviation: a
+    /// word of an organisation's name.
+    #[inline]
+    fn org_tok(&self, i: usize) -> bool {
+        match self.doc.kind(i) {
+            Some(TokenKind::Word(c)) => c != Case::Lower,
+            Some(TokenKind::Abbreviation) => true,
+            _ => false,
+        }
+    }
+
+    #[inline]
+    fn surname(&self, i: usize) -> bool {
+        self.doc.kind(i) == Some(TokenKind::Word(Case::Capitalized)) && self.flags(i) & SURNAME != 0
+    }
+
+    /// Whether a candidate starts at token `i`.
+    fn trigger(&self, i: usize) -> bool {
+        match self.doc.kind(i) {
+            Some(TokenKind::Word(Case::Lower)) => {
+                self.keys.get(i).is_some_and(|&k| {
+                    self.lex.starts(k) & (HONORIFIC | HEAD | MODIFIER | OCCUPATION) != 0
+                })
+            }
+            Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` ends a title or a name: the end, a line break,
+    /// punctuation other than a joining one.
+    fn hard_end(&self, i: usize) -> bool {
+        let d = self.doc;
+        i >= d.len()
+            || d.line_before(i)
+            || matches!(d.kind(i), Some(TokenKind::Punct))
+    }
+
+    /// Whether token `i` starts a sentence or clause: a line start, or after
+    /// end punctuation or an opening quote.
+    fn sentence_start(&self, i: usize) -> bool {
+        let d = self.doc;
+        i == 0
+            || d.line_before(i)
+            || matches!(
+                d.s(i - 1),
+                "." | "!" | "?" | ":" | ";" | "\"" | "“" | "”" | "'" | "(" | "-" | "..."
+            )
+    }
+
+    /// An honorific at `i`: its end and whether it is a degree.
+    fn honorific_at(&self, i: usize) -> Option<(usize, bool)> {
+        let d = self.doc;
+        // Đ/c, đ/c: three tokens.
+        if (d.s(i) == "Đ" || d.s(i) == "đ")
+            && d.is_punct(i + 1, "/")
+            && d.s(i + 2) == "c"
+            && !d.space_before(i + 1)
+            && !d.space_before(i + 2)
+        {
+            return Some((i + 3, false));
+        }
+        let (e, f) = self.at(i, HONORIFIC)?;
+        // A capitalised one-syllable word of address mid-sentence is a name
+        // or a country (`Anh`), not an honorific.
+        if e == i + 1
+            && f & ADDRESS != 0
+            && d.kind(i) == Some(TokenKind::Word(Case::Capitalized))
+            && !self.sentence_start(i)
+        {
+            return None;
+        }
+        // "Bà Rịa", "Bà Chiểu": a place.
+        if self.at(i, PLACE).is_some_and(|(pe, _)| pe > e) {
+            return None;
+        }
+        Some((e, f & DEGREE != 0))
+    }
+
+    /// Whether the word before `i` makes a group (`các đồng chí`).
+    fn plural_before(&self, i: usize) -> bool {
+        i > 0
+            && !self.doc.line_before(i)
+            && (["các", "những", "mọi", "nhiều", "hai", "ba", "bốn", "năm", "vài"]
+                .iter()
+                .any(|w| self.doc.is(i - 1, w))
+                || self.doc.kind(i - 1) == Some(TokenKind::Number))
+    }
+
+    fn mention_at(&self, i: usize) -> Option<Mention> {
+        let d = self.doc;
+        let mut j = i;
+        let mut honorific = None;
+        let mut degree = false;
+        let mut cue = false;
+        if let Some((e, deg)) = self.honorific_at(i) {
+            honorific = Some((i, e));
+            degree = deg;
+            j = e;
+        } else if let Some((e, _)) = self.at(i, OCCUPATION) {
+            // An occupation is no title unless a longer title head reads there.
+            if self.at(i, HEAD).is_none_or(|(he, _)| he < e) {
+                let mut k = e;
+                // "nghệ sĩ trumpet Manuel Blanco", "nhà soạn nhạc Saint-saens".
+                while k < e + 2 && self.lower(k) && !d.line_before(k) && self.at(k, STOP).is_none() {
+                    k += 1;
+                }
+                if is_name_syl(d, k) && !d.line_before(k) {
+                    cue = true;
+                    j = k;
+                } else {
+                    return None;
+                }
+            }
+        }
+        // Titles before the name.
+        let mut titles = Vec::new();
+        let mut name = None;
+        if !cue {
+            let mut k = j;
+            while titles.len() < MAX_TITLES {
+                let Some(t) = self.title(k, Mode::Before) else {
+                    break;
+                };
+                titles.push((t.start, t.end));
+                if let Some(nm) = t.name {
+                    name = Some(nm);
+                    break;
+                }
+                k = t.end;
+                // Another title: ", head", "kiêm head", "và head".
+                let sep = d.is_punct(k, ",") || d.is(k, "kiêm") || d.is(k, "và");
+                if sep && !d.line_before(k + 1) && self.at(k + 1, HEAD | MODIFIER).is_some() {
+                    k += 1;
+                    continue;
+                }
+                // "Chủ tịch xã Bình Trị, Nguyễn Văn Diên cho biết".
+                if d.is_punct(k, ",") && !d.line_before(k + 1) {
+                    if let Some(nm) = self.name_run(k + 1) {
+                        if nm.2 == NameKind::Full && syllables(d, nm.0, nm.1) >= 3 {
+                            name = Some((nm.0, nm.1));
+                        }
+                    }
+                }
+                // A title on one line and the name on the next: a signature.
+                if name.is_none() && d.line_before(k) && honorific.is_none() && titles.len() == 1 {
+                    if let Some(nm) = self.name_run(k) {
+                        if nm.2 == NameKind::Full && (k + 1..nm.1).all(|x| !d.line_before(x)) {
+                            let (ts, te) = titles[0];
+                            if d.line_before(ts) && self.all_caps_or_title_line(ts, te) {
+                                name = Some((nm.0, nm.1));
+                            }
+                        }
+                    }
+                }
+                break;
+            }
+            if name.is_none() && titles.is_empty() {
+                // After a degree, the field may come first: "TS kinh tế Vương …".
+                if degree {
+                    let mut k = j;
+                    while k < j + 4 && self.lower(k) && !d.line_before(k) && self.at(k, STOP).is_none()
+                    {
+                        k += 1;
+                    }
+                    if k > j && self.surname(k) && !d.line_before(k) {
+                        j = k;
+                    }
+                }
+            }
+        }
+        let name_at = match name {
+            Some((s, _)) => s,
+            None => titles.last().map_or(j, |t| t.1),
+        };
+        let strong_before = honorific.is_some() || !titles.is_empty() || cue;
+        let run = if name.is_some() {
+            name.map(|(s, e)| (s, e, self.kind_of(s, e)))
+        } else if !d.line_before(name_at) || name_at == i {
+            self.name_run(name_at)
+        } else {
+            None
+        };
+        let Some((ns, ne, kind)) = run else {
+            // Title only, after a singular word of address.
+            let (hs, he) = honorific?;
+            if titles.is_empty() || degree || self.plural_before(hs) {
+                return None;
+            }
+            let end = titles.last().map_or(he, |t| t.1);
+            return Some(Mention {
+                start: hs,
+                end,
+                honorific,
+                titles,
+                name: None,
+            });
+        };
+        // Titles after the name.
+        let (after, after_end) = self.after_titles(ne);
+        let syl = syllables(d, ns, ne);
+        let ok = match kind {
+            NameKind::Full => {
+                if strong_before || !after.is_empty() {
+                    syl >= 2
+                } else {
+                    self.bare_name_ok(ns, ne, syl)
+                }
+            }
+            NameKind::Given => {
+                (honorific.is_some() && !degree && titles.is_empty()) || (cue && syl >= 2)
+            }
+            NameKind::Foreign => {
+                honorific.is_some()
+                    || (strong_before && syl >= 2)
+                    || (cue && syl >= 1)
+                    || (!after.is_empty() && syl >= 2)
+            }
+        };
+        if !ok {
+            return None;
+        }
+        let start = honorific.map_or_else(|| titles.first().map_or(ns, |t| t.0), |h| h.0);
+        let mut all = titles;
+        all.extend_from_slice(&after);
+        let end = if after.is_empty() { ne } else { after_end };
+        Some(Mention {
+            start,
+            end,
+            honorific,
+            titles: all,
+            name: Some((ns, ne)),
+        })
+    }
+
+    /// Whether the title `s..e` stands alone on its line (a signature block:
+    /// `CHỦ TỊCH QUỐC HỘI` then the name on a later line).
+    fn all_caps_or_title_line(&self, _s: usize, e: usize) -> bool {
+        self.doc.line_before(e)
+    }
+
+    /// The name run at `i`, cut before a title head inside it, with its kind.
+    fn name_run(&self, i: usize) -> Option<(usize, usize, NameKind)> {
+        let d = self.doc;
+        if !is_name_syl(d, i) {
+            return None;
+        }
+        let mut e = run_end(d, i, MAX_NAME);
+        // "Nguyễn Văn A Chủ tịch …" written without a comma.
+        for k in i + 2..e {
+            if self.at(k, HEAD).is_some() {
+                e = k;
+                break;
+            }
+        }
+        // "Lê văn Định": a middle name in lower case.
+        if e == i + 1
+            && self.surname(i)
+            && (d.is(i + 1, "văn") || d.is(i + 1, "thị"))
+            && self.lower(i + 1)
+            && !d.line_before(i + 1)
+            && is_name_syl(d, i + 2)
+            && !d.line_before(i + 2)
+            && d.space_before(i + 2)
+        {
+            let e2 = run_end(d, i + 2, MAX_NAME - 2);
+            if e2 <= i + 4 {
+                return Some((i, e2, NameKind::Full));
+            }
+        }
+        Some((i, e, self.kind_of(i, e)))
+    }
+
+    fn kind_of(&self, s: usize, e: usize) -> NameKind {
+        let d = self.doc;
+        let viet = all_viet(d, s, e) && (s..e).all(|k| is_name_syl(d, k));
+        let first = d.s(s);
+        let minority = first.starts_with("H'") || (first == "Y" && e > s + 1);
+        if (self.surname(s) || minority) && e > s + 1 && (viet || self.flags(s) & SURNAME != 0) {
+            NameKind::Full
+        } else if viet {
+            NameKind::Given
+        } else {
+            NameKind::Foreign
+        }
+    }
+
+    /// Whether a full name standing alone (no honorific, no title) reads as
+    /// a person.
+    fn bare_name_ok(&self, s: usize, e: usize, syl: usize) -> bool {
+        let d = self.doc;
+        if !(3..=5).contains(&syl) || !all_viet(d, s, e) {
+            return false;
+        }
+        // A place or an organisation's name inside the run.
+        if (s..e).any(|k| self.at(k, PLACE).is_some_and(|(pe, _)| pe <= e)) {
+            return false;
+        }
+        if self.at(s, ORG).is_some() {
+            return false;
+        }
+        if s == 0 || d.line_before(s) {
+            return true;
+        }
+        // A code, number or organisation right before: `THPT Lê Quý Đôn`,
+        // `71 Nguyễn Khuyến`.
+        let prev = s - 1;
+        match d.kind(prev) {
+            Some(TokenKind::Number) | Some(TokenKind::Abbreviation) => return false,
+            Some(TokenKind::Word(Case::Upper)) | Some(TokenKind::Word(Case::Mixed)) => return false,
+            _ => {}
+        }
+        !self.blocked(s)
+    }
+
+    /// Whether a word of `not-person-before.txt` ends within three tokens
+    /// before `s`, with only lower-case words or codes between.
+    fn blocked(&self, s: usize) -> bool {
+        let d = self.doc;
+        let lo = s.saturating_sub(4);
+        let mut k = s;
+        while k > lo {
+            k -= 1;
+            if d.line_before(k + 1) || !self.word(k) && d.kind(k) != Some(TokenKind::Abbreviation) {
+                return false;
+            }
+            // A phrase ending at k + 1.
+            for start in k.saturating_sub(2)..=k {
+                if self
+                    .at(start, lex::BLOCKER)
+                    .is_some_and(|(pe, _)| pe == k + 1)
+                {
+                    return true;
+                }
+            }
+            if self.at(k, HEAD).is_some() {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// One title from `i`: `[modifier…] head [organisation]`.
+    fn title(&self, i: usize, mode: Mode) -> Option<Title> {
+        let d = self.doc;
+        let mut j = i;
+        let head_end = loop {
+            if j > i && d.line_before(j) {
+                return None;
+            }
+            if let Some((e, _)) = self.at(j, HEAD) {
+                break e;
+            }
+            match self.at(j, MODIFIER) {
+                Some((e, _)) if j < i + 3 => j = e,
+                _ => return None,
+            }
+        };
+        let (end, name) = self.org(i, head_end, mode);
+        Some(Title {
+            start: i,
+            end,
+            name,
+        })
+    }
+
+    /// The organisation a title runs through, from token `from`: the end of
+    /// the title and, read before a name, the name that ends it.
+    fn org(&self, title_start: usize, from: usize, mode: Mode) -> (usize, Option<(usize, usize)>) {
+        let d = self.doc;
+        let n = d.len();
+        let limit = (title_start + MAX_TITLE).min(n);
+        let mut j = from;
+        let mut end = from;
+        while j < limit {
+            if d.line_before(j) {
+                break;
+            }
+            match d.kind(j) {
+                Some(TokenKind::Punct) | Some(TokenKind::Symbol) => {
+                    // Glued joiners inside a name: LĐ-TB-XH, TN&MT, HIV/AIDS,
+                    // "Công nghiệp- Viễn thông".
+                    let s = d.s(j);
+                    let joiner = matches!(s, "-" | "&" | "/")
+                        && (!d.space_before(j) || !d.space_before(j + 1))
+                        && self.org_tok(j + 1)
+                        && !d.line_before(j + 1)
+                        && j > from;
+                    if joiner {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                Some(TokenKind::Word(Case::Lower)) => {
+                    if self.at(j, STOP).is_some() || d.is(j, "kiêm") || d.is(j, "cùng") {
+                        break;
+                    }
+                    if let Some((e, _)) = self.at(j, ORG) {
+                        j = e;
+                        end = e;
+                        continue;
+                    }
+                    // A stretch of lower-case words: inside the organisation
+                    // when a word of it follows, or the title's last words
+                    // when punctuation follows.
+                    let mut k = j;
+                    while k < limit
+                        && k < j + 5
+                        && self.lower(k)
+                        && !d.line_before(k)
+                        && self.at(k, STOP).is_none()
+                        && self.at(k, ADDRESS).is_none()
+                        && !d.is(k, "kiêm")
+                        && !d.is(k, "cùng")
+                    {
+                        k += 1;
+                    }
+                    let and_last = k > j && d.is(k - 1, "và");
+                    if k < limit && !d.line_before(k) && self.org_tok(k) && !and_last {
+                        if mode == Mode::After && self.person_starts(k) {
+                            if k - j <= 3 {
+                                end = k;
+                            }
+                            break;
+                        }
+                        j = k;
+                        continue;
+                    }
+                    if k - j <= 3 && !and_last && (self.hard_end(k) || d.is(k, "kiêm")) {
+                        end = k;
+                    }
+                    break;
+                }
+                Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => {
+                    if mode == Mode::After && j > from && self.person_starts(j) {
+                        break;
+                    }
+                    if mode == Mode::Before && is_name_syl(d, j) {
+                        let r = run_end(d, j, 9);
+                        if let Some((ns, ne)) = self.name_in_title(from, j, r) {
+                            let end = if ns > j { ns } else { end };
+                            return (end, Some((ns, ne)));
+                        }
+                    }
+                    if let Some((e, _)) = self.at(j, ORG | PLACE) {
+                        j = e;
+                    } else {
+                        j += 1;
+                    }
+                    end = j;
+                }
+                _ => break,
+            }
+        }
+        (end, None)
+    }
+
+    /// Whether a title read from `k` ends in a name, or an honorific stands
+    /// there: another person starts.
+    fn person_starts(&self, k: usize) -> bool {
+        if self.honorific_at(k).is_some() {
+            return true;
+        }
+        self.at(k, HEAD).is_some() && self.title(k, Mode::Before).is_some_and(|t| t.name.is_some())
+    }
+
+    /// The name at the end of the capitalised run `j..r` inside a title read
+    /// before a name (`… UBND tỉnh Phạm Anh Tuấn`, `… Phú Thọ Cù Ngọc Oánh`,
+    /// `Tổng thống Mỹ Bill Clinton`).
+    fn name_in_title(&self, from: usize, j: usize, r: usize) -> Option<(usize, usize)> {
+        let d = self.doc;
+        let syl = syllables(d, j, r);
+        let prev = j.checked_sub(1)?;
+        let admin = self.flags(prev) & ADMIN != 0
+            || (prev > 0 && self.at(prev - 1, ADMIN).is_some_and(|(e, _)| e == j));
+        // Organisations that take a place name after them: Tỉnh ủy, UBND.
+        let place_taker = admin
+            || d.is(prev, "ủy")
+            || matches!(d.s(prev), "UBND" | "HĐND" | "UBMTTQ" | "MTTQ");
+        let blocked = j > from && !admin && self.blocked(j);
+        let place_len = |s: usize| self.at(s, PLACE).map(|(e, _)| e - s);
+        for len in [3usize, 4, 5, 2] {
+            if len > syl || len > r - j {
+                continue;
+            }
+            let s = r - len;
+            if !self.surname(s) || !all_viet(d, s, r) {
+                continue;
+            }
+            let len = if len == 3 && s == j + 1 && self.surname(j) && self.flags(j + 1) & MIDDLE == 0 {
+                // "Nguyễn Phạm Minh Hoàng": two surnames.
+                4
+            } else {
+                len
+            };
+            let s = r - len;
+            if len == 2 && (s != j || place_taker) {
+                continue;
+            }
+            if place_len(s).is_some_and(|pl| pl >= len) {
+                continue;
+            }
+            if admin {
+                let needed = place_len(j).unwrap_or(2);
+                if s == j {
+                    if len < 3 || place_len(j).is_some() {
+                        continue;
+                    }
+                } else if s - j < needed.min(2) {
+                    continue;
+                }
+            }
+            if blocked && s - j < 2 {
+                continue;
+            }
+            return Some((s, r));
+        }
+        // A foreign name after a country: "Thủ tướng Israel Ehud Barak".
+        let mut s = j;
+        while let Some((e, _)) = self.at(s, PLACE) {
+            if e >= r {
+                return None;
+            }
+            s = e;
+        }
+        let foreign = (s..r).any(|k| is_name_syl(d, k) && !is_viet_syllable(d.s(k)));
+        if foreign && syllables(d, s, r) >= 2 && !blocked && !self.at(s, ORG).is_some() {
+            return Some((s, r));
+        }
+        None
+    }
+
+    /// Titles after a name ending at `ne`: `, title`, `- title`,
+    /// `(title)`, chained by commas or `kiêm`. Returns the titles and the end
+    /// of the mention.
+    fn after_titles(&self, ne: usize) -> (Vec<(usize, usize)>, usize) {
+        let d = self.doc;
+        let mut titles: Vec<(usize, usize)> = Vec::new();
+        if d.line_before(ne) {
+            return (titles, ne);
+        }
+        let paren = d.is_punct(ne, "(");
+        let sep = paren || d.is_punct(ne, ",") || d.is_punct(ne, "-");
+        if !sep {
+            return (titles, ne);
+        }
+        let mut k = ne + 1;
+        // "ông X, là HLV phó …".
+        if d.is(k, "là") && !paren {
+            k += 1;
+        }
+        let mut end = ne;
+        while titles.len() < MAX_TITLES {
+            if d.line_before(k) {
+                break;
+            }
+            let Some(t) = self.title(k, Mode::After) else {
+                break;
+            };
+            titles.push((t.start, t.end));
+            end = t.end;
+            k = t.end;
+            // ", Cơ quan Thanh tra …": the organisation goes on.
+            while d.is_punct(k, ",")
+                && !d.line_before(k + 1)
+                && self.org_tok(k + 1)
+                && self.at(k + 1, ORG_START).is_some()
+                && self.at(k + 1, HEAD).is_none()
+            {
+                let (e, _) = self.org(k + 1, k + 1, Mode::After);
+                if e <= k + 1 {
+                    break;
+                }
+                if let Some(last) = titles.last_mut() {
+                    last.1 = e;
+                }
+                end = e;
+                k = e;
+            }
+            let next = d.is_punct(k, ",") || d.is(k, "kiêm") || d.is(k, "và");
+            if next && !d.line_before(k + 1) && self.at(k + 1, HEAD | MODIFIER).is_some() {
+                // Not the title of another person ("…, Chủ tịch UBND tỉnh Y").
+                if self
+                    .title(k + 1, Mode::Before)
+                    .is_some_and(|t| t.name.is_some())
+                {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if paren && !titles.is_empty() && d.is_punct(end, ")") {
+            end += 1;
+        }
+        (titles, end)
+    }
+
+    fn candidate(&self, m: &Mention) -> Candidate {
+        let d = self.doc;
+        let name = m.name.map_or(String::new(), |(s, e)| d.slice(s, e).to_string());
+        let mut p = Person::new(name);
+        p.honorific = m.honorific.map(|(s, e)| d.slice(s, e).to_string());
+        p.titles = m
+            .titles
+            .iter()
+            .map(|&(s, e)| d.slice(s, e).to_string())
+            .collect();
+        if p.titles.iter().any(|t| self.has_abbreviation(t)) {
+            p.titles_expanded = Some(p.titles.iter().map(|t| self.expand(t)).collect());
+        }
+        Candidate::new(d.span(m.start, m.end), Payload::Person(p))
+    }
+
+    fn has_abbreviation(&self, title: &str) -> bool {
+        title
+            .split(' ')
+            .any(|w| self.lex.abbreviations.contains_key(w))
+    }
+
+    /// `title` with every abbreviation spelled out.
+    fn expand(&self, title: &str) -> String {
+        let mut out = String::with_capacity(title.len() + 16);
+        for (n, w) in title.split(' ').enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(self.lex.abbreviations.get(w).copied().unwrap_or(w));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;
