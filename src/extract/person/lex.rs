@@ -29,6 +29,7 @@ pub(super) const PLACE: u32 = 1 << 9;
 pub(super) const OCCUPATION: u32 = 1 << 10;
 pub(super) const SURNAME: u32 = 1 << 11;
 pub(super) const MIDDLE: u32 = 1 << 12;
+pub(super) const BLOCKER_LIST: u32 = 1 << 13;
 
 /// Honorifics of either kind.
 pub(super) const HONORIFIC: u32 = ADDRESS | DEGREE;
@@ -197,7 +198,8 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
         lex.add(line, STOP);
     }
     for line in data_lines(include_str!("../../lexicon/data/not-person-before.txt")) {
-        lex.add(line, BLOCKER);
+        let (phrase, kind) = line.split_once('\t').unwrap_or((line, ""));
+        lex.add(phrase, if kind.trim() == "list" { BLOCKER_LIST } else { BLOCKER });
     }
     for line in data_lines(include_str!("../../lexicon/data/places.txt")) {
         lex.add(line, PLACE);

@@ -43,6 +43,21 @@ const MAX_TITLES: usize = 8;
 /// The most syllables of a name.
 const MAX_NAME: usize = 6;
 
+/// Function words that are never a syllable of a name: a run of capitalised
+/// words stops before them (a caption run into the next sentence:
+/// `Đại tướng Võ Nguyên Giáp Trong thư gửi …`).
+const NOT_NAME_SYLLABLES: &[&str] = &[
+    "bị", "các", "cho", "có", "còn", "cũng", "đã", "đang", "để", "đến", "do", "được", "khi", "là",
+    "mà", "một", "nếu", "ngày", "nhưng", "những", "sau", "sẽ", "tại", "theo", "thì", "trong",
+    "từ", "và", "vẫn", "về", "vì", "với", "xe", "ảnh",
+];
+
+/// Nouns before a title that make it a rank or post spoken of, not a person
+/// present (`thăng cấp bậc hàm Thượng tướng`, `giữ chức Chủ tịch`).
+const ROLE_NOUNS: &[&str] = &[
+    "hàm", "chức", "chức danh", "chức vụ", "cương vị", "vị trí", "ghế", "thăng", "cấp",
+];
+
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let mut keys = Vec::new();
     lex::keys_into(doc, &mut keys);
@@ -250,7 +265,8 @@ impl Parser<'_, '_> {
         // Titles before the name.
         let mut titles = Vec::new();
         let mut name = None;
-        if !cue {
+        let role = honorific.is_none() && ROLE_NOUNS.iter().any(|w| d.phrase_before(j, w).is_some());
+        if !cue && !role {
             let mut k = j;
             while titles.len() < MAX_TITLES {
                 let Some(t) = self.title(k, Mode::Before) else {
@@ -262,8 +278,8 @@ impl Parser<'_, '_> {
                     break;
                 }
                 k = t.end;
-                // Another title: ", head", "kiêm head", "và head".
-                let sep = d.is_punct(k, ",") || d.is(k, "kiêm") || d.is(k, "và");
+                // Another title: ", head", "kiêm head".
+                let sep = d.is_punct(k, ",") || d.is(k, "kiêm");
                 if sep && !d.line_before(k + 1) && self.at(k + 1, HEAD | MODIFIER).is_some() {
                     k += 1;
                     continue;
@@ -318,7 +334,8 @@ impl Parser<'_, '_> {
         let Some((ns, ne, kind)) = run else {
             // Title only, after a singular word of address.
             let (hs, he) = honorific?;
-            if titles.is_empty() || degree || self.plural_before(hs) {
+            let capital = titles.first().is_some_and(|t| self.org_tok(t.0));
+            if !capital || degree || self.plural_before(hs) {
                 return None;
             }
             let end = titles.last().map_or(he, |t| t.1);
@@ -333,6 +350,10 @@ impl Parser<'_, '_> {
         // Titles after the name.
         let (after, after_end) = self.after_titles(ne);
         let syl = syllables(d, ns, ne);
+        // A place is no person: "em Việt Nam", "vận động viên Israel".
+        if self.at(ns, PLACE).is_some_and(|(pe, _)| pe >= ne) && !(titles.len() == 1 && name.is_some()) {
+            return None;
+        }
         let ok = match kind {
             NameKind::Full => {
                 if strong_before || !after.is_empty() {
@@ -342,12 +363,16 @@ impl Parser<'_, '_> {
                 }
             }
             NameKind::Given => {
-                (honorific.is_some() && !degree && titles.is_empty()) || (cue && syl >= 2)
+                honorific.is_some_and(|(hs, _)| !self.plural_before(hs))
+                    && !degree
+                    && titles.is_empty()
+                    && self.at(ns, ORG).is_none()
             }
             NameKind::Foreign => {
                 honorific.is_some()
+                    || name.is_some()
                     || (strong_before && syl >= 2)
-                    || (cue && syl >= 1)
+                    || cue
                     || (!after.is_empty() && syl >= 2)
             }
         };
@@ -379,7 +404,7 @@ impl Parser<'_, '_> {
         if !is_name_syl(d, i) {
             return None;
         }
-        let mut e = run_end(d, i, MAX_NAME);
+        let mut e = self.cut_run(i, run_end(d, i, MAX_NAME));
         // "Nguyễn Văn A Chủ tịch …" written without a comma.
         for k in i + 2..e {
             if self.at(k, HEAD).is_some() {
@@ -427,7 +452,7 @@ impl Parser<'_, '_> {
             return false;
         }
         // A place or an organisation's name inside the run.
-        if (s..e).any(|k| self.at(k, PLACE).is_some_and(|(pe, _)| pe <= e)) {
+        if (s..e).any(|k| self.at(k, PLACE).is_some_and(|(pe, _)| pe <= e && (pe - k >= 2 || k == s))) {
             return false;
         }
         if self.at(s, ORG).is_some() {
@@ -447,31 +472,68 @@ impl Parser<'_, '_> {
         !self.blocked(s)
     }
 
-    /// Whether a word of `not-person-before.txt` ends within three tokens
-    /// before `s`, with only lower-case words or codes between.
+    /// Whether a word of `not-person-before.txt` ends within four tokens
+    /// before `s`, with only words or codes between (`trường THPT tư thục …`,
+    /// `tấm gương đạo đức …`), or `s` continues a list whose first item is
+    /// so blocked (`các phố Bùi Thị Xuân, Tôn Thất Tùng …`).
     fn blocked(&self, s: usize) -> bool {
+        let d = self.doc;
+        if self.blocked_direct(s).is_some() {
+            return true;
+        }
+        // Up to three earlier items of a list: ", Name" or "hay Name".
+        let mut k = s;
+        for _ in 0..3 {
+            if k < 2 || d.line_before(k) {
+                return false;
+            }
+            let sep = d.is_punct(k - 1, ",") || d.is(k - 1, "hay") || d.is(k - 1, "và");
+            if !sep {
+                return false;
+            }
+            // The item before the separator: a run of capitalised words.
+            let mut b = k - 1;
+            let mut len = 0;
+            while b > 0 && is_name_syl(d, b - 1) && !d.line_before(b) && len < MAX_NAME {
+                b -= 1;
+                len += 1;
+            }
+            if len == 0 {
+                return false;
+            }
+            if self.blocked_direct(b) == Some(true) {
+                return true;
+            }
+            k = b;
+        }
+        false
+    }
+
+    /// A blocking word before `s`: `Some(true)` when it names a list of
+    /// streets or schools (`các phố A, B`), `Some(false)` for one.
+    fn blocked_direct(&self, s: usize) -> Option<bool> {
         let d = self.doc;
         let lo = s.saturating_sub(4);
         let mut k = s;
         while k > lo {
             k -= 1;
             if d.line_before(k + 1) || !self.word(k) && d.kind(k) != Some(TokenKind::Abbreviation) {
-                return false;
+                return None;
             }
-            // A phrase ending at k + 1.
+            // A phrase ending at k + 1, not the start of a longer
+            // organisation word (`Tỉnh ủy` is no `tỉnh`).
             for start in k.saturating_sub(2)..=k {
-                if self
-                    .at(start, lex::BLOCKER)
-                    .is_some_and(|(pe, _)| pe == k + 1)
-                {
-                    return true;
+                if let Some((pe, f)) = self.at(start, lex::BLOCKER | lex::BLOCKER_LIST) {
+                    if pe == k + 1 && self.at(start, ORG).is_none_or(|(oe, _)| oe <= pe) {
+                        return Some(f & lex::BLOCKER_LIST != 0);
+                    }
                 }
             }
             if self.at(k, HEAD).is_some() {
-                return false;
+                return None;
             }
         }
-        false
+        None
     }
 
     /// One title from `i`: `[modifier…] head [organisation]`.
@@ -500,82 +562,100 @@ impl Parser<'_, '_> {
 
     /// The organisation a title runs through, from token `from`: the end of
     /// the title and, read before a name, the name that ends it.
+    ///
+    /// Capitalised words, codes and the words of `org-words.txt` belong to
+    /// it. Other lower-case words belong to it when more of the organisation
+    /// follows (`Công ty CP Đầu tư hạ tầng giao thông Đèo Cả`), or, three at
+    /// most, when punctuation ends the title right after them
+    /// (`Cục trưởng Hợp tác quốc tế (Bộ …)`). A verb of `title-stops.txt`,
+    /// `kiêm`, `cùng` or a word of address ends it.
     fn org(&self, title_start: usize, from: usize, mode: Mode) -> (usize, Option<(usize, usize)>) {
         let d = self.doc;
         let n = d.len();
         let limit = (title_start + MAX_TITLE).min(n);
         let mut j = from;
         let mut end = from;
+        // The first of the lower-case words read since `end`.
+        let mut pending: Option<usize> = None;
+        let tail_ok = |p: Option<usize>, at: usize| p.is_some_and(|p| at - p <= 3);
         while j < limit {
             if d.line_before(j) {
-                break;
+                if tail_ok(pending, j) {
+                    end = j;
+                }
+                return (end, None);
             }
             match d.kind(j) {
                 Some(TokenKind::Punct) | Some(TokenKind::Symbol) => {
-                    // Glued joiners inside a name: LĐ-TB-XH, TN&MT, HIV/AIDS,
-                    // "Công nghiệp- Viễn thông".
                     let s = d.s(j);
-                    let joiner = matches!(s, "-" | "&" | "/")
-                        && (!d.space_before(j) || !d.space_before(j + 1))
-                        && self.org_tok(j + 1)
-                        && !d.line_before(j + 1)
-                        && j > from;
+                    let glued_left = !d.space_before(j);
+                    let glued_right = !d.space_before(j + 1) && !d.line_before(j + 1);
+                    // Joiners inside a name: LĐ-TB-XH, TN&MT, HIV/AIDS,
+                    // "Công nghiệp- Viễn thông", "ô-tô".
+                    let joiner = j > from
+                        && matches!(s, "-" | "&" | "/")
+                        && (glued_left || glued_right)
+                        && (self.org_tok(j + 1) || (glued_left && glued_right && self.word(j + 1)));
                     if joiner {
                         j += 1;
                         continue;
                     }
-                    break;
+                    if s != ":" && tail_ok(pending, j) {
+                        end = j;
+                    }
+                    return (end, None);
                 }
                 Some(TokenKind::Word(Case::Lower)) => {
-                    if self.at(j, STOP).is_some() || d.is(j, "kiêm") || d.is(j, "cùng") {
-                        break;
-                    }
                     if let Some((e, _)) = self.at(j, ORG) {
-                        j = e;
-                        end = e;
-                        continue;
-                    }
-                    // A stretch of lower-case words: inside the organisation
-                    // when a word of it follows, or the title's last words
-                    // when punctuation follows.
-                    let mut k = j;
-                    while k < limit
-                        && k < j + 5
-                        && self.lower(k)
-                        && !d.line_before(k)
-                        && self.at(k, STOP).is_none()
-                        && self.at(k, ADDRESS).is_none()
-                        && !d.is(k, "kiêm")
-                        && !d.is(k, "cùng")
-                    {
-                        k += 1;
-                    }
-                    let and_last = k > j && d.is(k - 1, "và");
-                    if k < limit && !d.line_before(k) && self.org_tok(k) && !and_last {
-                        if mode == Mode::After && self.person_starts(k) {
-                            if k - j <= 3 {
-                                end = k;
-                            }
-                            break;
+                        if !self.is_stop(j) {
+                            j = e;
+                            end = e;
+                            pending = None;
+                            continue;
                         }
-                        j = k;
-                        continue;
                     }
-                    if k - j <= 3 && !and_last && (self.hard_end(k) || d.is(k, "kiêm")) {
-                        end = k;
+                    if d.is(j, "kiêm") {
+                        if tail_ok(pending, j) {
+                            end = j;
+                        }
+                        return (end, None);
                     }
-                    break;
+                    if self.is_stop(j)
+                        || d.is(j, "cùng")
+                        || self.at(j, ADDRESS).is_some()
+                        || (d.is(j, "và") && self.person_starts(j + 1))
+                    {
+                        return (end, None);
+                    }
+                    let p = *pending.get_or_insert(j);
+                    if j - p >= 6 {
+                        return (end, None);
+                    }
+                    j += 1;
                 }
                 Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => {
-                    if mode == Mode::After && j > from && self.person_starts(j) {
-                        break;
+                    if j > from && self.person_starts(j) {
+                        if mode == Mode::After && tail_ok(pending, j) {
+                            end = j;
+                        }
+                        return (end, None);
                     }
                     if mode == Mode::Before && is_name_syl(d, j) {
-                        let r = run_end(d, j, 9);
+                        let r = self.cut_run(j, run_end(d, j, 9));
                         if let Some((ns, ne)) = self.name_in_title(from, j, r) {
                             let end = if ns > j { ns } else { end };
                             return (end, Some((ns, ne)));
                         }
+                        // The run is part of the organisation, with the
+                        // words it starts (`Bộ Tài chính`).
+                        let mut k = j;
+                        while k < r {
+                            k = self.at(k, ORG | PLACE).map_or(k + 1, |(e, _)| e);
+                        }
+                        j = k;
+                        end = k;
+                        pending = None;
+                        continue;
                     }
                     if let Some((e, _)) = self.at(j, ORG | PLACE) {
                         j = e;
@@ -583,17 +663,42 @@ impl Parser<'_, '_> {
                         j += 1;
                     }
                     end = j;
+                    pending = None;
                 }
-                _ => break,
+                _ => return (end, None),
             }
         }
+        if j >= n && tail_ok(pending, j) {
+            end = j;
+        }
         (end, None)
+    }
+
+    /// Whether a verb of `title-stops.txt` stands at `k` (and not a longer
+    /// organisation word: `giao thông` is no `giao`).
+    fn is_stop(&self, k: usize) -> bool {
+        match self.at(k, STOP) {
+            Some((e, _)) => self.at(k, ORG).is_none_or(|(oe, _)| oe <= e),
+            None => false,
+        }
+    }
+
+    /// `r`, or the first function word of the run `i..r` that cannot be a
+    /// name syllable (`Võ Nguyên Giáp Trong thư …`, a caption run into the
+    /// next sentence).
+    fn cut_run(&self, i: usize, r: usize) -> usize {
+        (i + 1..r)
+            .find(|&k| NOT_NAME_SYLLABLES.iter().any(|w| self.doc.is(k, w)))
+            .unwrap_or(r)
     }
 
     /// Whether a title read from `k` ends in a name, or an honorific stands
     /// there: another person starts.
     fn person_starts(&self, k: usize) -> bool {
-        if self.honorific_at(k).is_some() {
+        if self.doc.line_before(k) {
+            return false;
+        }
+        if self.honorific_at(k).is_some_and(|(e, _)| is_name_syl(self.doc, e) || self.at(e, HEAD).is_some()) {
             return true;
         }
         self.at(k, HEAD).is_some() && self.title(k, Mode::Before).is_some_and(|t| t.name.is_some())
@@ -632,7 +737,9 @@ impl Parser<'_, '_> {
             if len == 2 && (s != j || place_taker) {
                 continue;
             }
-            if place_len(s).is_some_and(|pl| pl >= len) {
+            // A place, unless a title head stands right before a name that is
+            // also a place's (`Chủ tịch Hồ Chí Minh`).
+            if place_len(s).is_some_and(|pl| pl >= len) && !(s == from && len >= 3) {
                 continue;
             }
             if admin {
@@ -659,7 +766,13 @@ impl Parser<'_, '_> {
             s = e;
         }
         let foreign = (s..r).any(|k| is_name_syl(d, k) && !is_viet_syllable(d.s(k)));
-        if foreign && syllables(d, s, r) >= 2 && !blocked && !self.at(s, ORG).is_some() {
+        // One foreign word is a name only after a country ("Thủ tướng Israel
+        // Rabin"), not after a head ("Giám đốc Eximbank").
+        // After an organisation a foreign run is a company (`Công ty ô-tô
+        // Toyota Việt Nam`): only right after the head or a country.
+        let enough = (syllables(d, s, r) >= 2 && j == from) || s > j;
+        let place_inside = (s..r).any(|k| self.at(k, PLACE).is_some());
+        if foreign && enough && !blocked && !place_inside && self.at(s, ORG).is_none() {
             return Some((s, r));
         }
         None
@@ -689,6 +802,10 @@ impl Parser<'_, '_> {
             if d.line_before(k) {
                 break;
             }
+            // "…, Thủ tướng Chính phủ Phạm Minh Chính": the next person.
+            if self.title(k, Mode::Before).is_some_and(|t| t.name.is_some()) {
+                break;
+            }
             let Some(t) = self.title(k, Mode::After) else {
                 break;
             };
@@ -714,13 +831,6 @@ impl Parser<'_, '_> {
             }
             let next = d.is_punct(k, ",") || d.is(k, "kiêm") || d.is(k, "và");
             if next && !d.line_before(k + 1) && self.at(k + 1, HEAD | MODIFIER).is_some() {
-                // Not the title of another person ("…, Chủ tịch UBND tỉnh Y").
-                if self
-                    .title(k + 1, Mode::Before)
-                    .is_some_and(|t| t.name.is_some())
-                {
-                    break;
-                }
                 k += 1;
                 continue;
             }
