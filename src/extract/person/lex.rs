@@ -30,6 +30,8 @@ pub(super) const OCCUPATION: u32 = 1 << 10;
 pub(super) const SURNAME: u32 = 1 << 11;
 pub(super) const MIDDLE: u32 = 1 << 12;
 pub(super) const BLOCKER_LIST: u32 = 1 << 13;
+pub(super) const NOT_NAME: u32 = 1 << 14;
+pub(super) const FUNCTION: u32 = 1 << 15;
 
 /// Honorifics of either kind.
 pub(super) const HONORIFIC: u32 = ADDRESS | DEGREE;
@@ -206,6 +208,12 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
     }
     for line in data_lines(include_str!("../../lexicon/data/occupations.txt")) {
         lex.add(line, OCCUPATION);
+    }
+    for w in super::NOT_NAME_SYLLABLES {
+        lex.add(w, NOT_NAME);
+    }
+    for w in super::FUNCTION_WORDS {
+        lex.add(w, FUNCTION);
     }
     for line in data_lines(include_str!("../../lexicon/data/title-abbreviations.txt")) {
         if let Some((abbr, full)) = line.split_once('\t') {

@@ -31,7 +31,7 @@ use super::{Candidate, Doc};
 use crate::fact::{Payload, Person};
 use crate::token::{Case, TokenKind};
 use lex::{
-    Lex, ADDRESS, ADMIN, DEGREE, HEAD, HONORIFIC, MIDDLE, MODIFIER, OCCUPATION, ORG, ORG_START,
+    Lex, ADDRESS, ADMIN, FUNCTION, NOT_NAME, ORG_WORD, DEGREE, HEAD, HONORIFIC, MIDDLE, MODIFIER, OCCUPATION, ORG, ORG_START,
     PLACE, STOP, SURNAME, LEX,
 };
 use name::{all_viet, is_name_syl, is_viet_syllable, run_end, syllables};
@@ -47,9 +47,16 @@ const MAX_NAME: usize = 6;
 /// words stops before them (a caption run into the next sentence:
 /// `Đại tướng Võ Nguyên Giáp Trong thư gửi …`).
 const NOT_NAME_SYLLABLES: &[&str] = &[
-    "bị", "các", "cho", "có", "còn", "cũng", "đã", "đang", "để", "đến", "do", "được", "khi", "là",
-    "mà", "một", "nếu", "ngày", "nhưng", "những", "sau", "sẽ", "tại", "theo", "thì", "trong",
-    "từ", "và", "vẫn", "về", "vì", "với", "xe", "ảnh",
+    "bên", "bị", "các", "cho", "có", "còn", "cả", "cũng", "dù", "đã", "đang", "để", "đến", "do",
+    "được", "giữa", "khi", "là", "mà", "một", "nếu", "ngày", "ngoài", "nhưng", "những", "riêng",
+    "sau", "sẽ", "tại", "theo", "thì", "trong", "tuy", "từ", "và", "vẫn", "về", "vì", "với", "xe",
+    "ảnh",
+];
+
+/// Words that never stand between an honorific or occupation and the name
+/// (`luật sư của Lâm …` is no honorific of Lâm).
+const FUNCTION_WORDS: &[&str] = &[
+    "của", "cho", "với", "và", "ở", "tại", "từ", "là", "các", "những", "như", "hoặc", "hay",
 ];
 
 /// Nouns before a title that make it a rank or post spoken of, not a person
@@ -251,7 +258,12 @@ impl Parser<'_, '_> {
             if self.at(i, HEAD).is_none_or(|(he, _)| he < e) {
                 let mut k = e;
                 // "nghệ sĩ trumpet Manuel Blanco", "nhà soạn nhạc Saint-saens".
-                while k < e + 2 && self.lower(k) && !d.line_before(k) && self.at(k, STOP).is_none() {
+                while k < e + 2
+                    && self.lower(k)
+                    && !d.line_before(k)
+                    && self.at(k, STOP).is_none()
+                    && self.flags(k) & FUNCTION == 0
+                {
                     k += 1;
                 }
                 if is_name_syl(d, k) && !d.line_before(k) {
@@ -265,8 +277,8 @@ impl Parser<'_, '_> {
         // Titles before the name.
         let mut titles = Vec::new();
         let mut name = None;
-        let role = honorific.is_none() && ROLE_NOUNS.iter().any(|w| d.phrase_before(j, w).is_some());
-        if !cue && !role {
+        let role = || honorific.is_none() && ROLE_NOUNS.iter().any(|w| d.phrase_before(j, w).is_some());
+        if !cue && self.at(j, HEAD | MODIFIER).is_some() && !role() {
             let mut k = j;
             while titles.len() < MAX_TITLES {
                 let Some(t) = self.title(k, Mode::Before) else {
@@ -309,7 +321,11 @@ impl Parser<'_, '_> {
                 // After a degree, the field may come first: "TS kinh tế Vương …".
                 if degree {
                     let mut k = j;
-                    while k < j + 4 && self.lower(k) && !d.line_before(k) && self.at(k, STOP).is_none()
+                    while k < j + 4
+                        && self.lower(k)
+                        && !d.line_before(k)
+                        && self.at(k, STOP).is_none()
+                        && self.flags(k) & FUNCTION == 0
                     {
                         k += 1;
                     }
@@ -401,12 +417,12 @@ impl Parser<'_, '_> {
     /// The name run at `i`, cut before a title head inside it, with its kind.
     fn name_run(&self, i: usize) -> Option<(usize, usize, NameKind)> {
         let d = self.doc;
-        if !is_name_syl(d, i) {
+        if !is_name_syl(d, i) || self.flags(i) & NOT_NAME != 0 {
             return None;
         }
         let mut e = self.cut_run(i, run_end(d, i, MAX_NAME));
         // "Nguyễn Văn A Chủ tịch …" written without a comma.
-        for k in i + 2..e {
+        for k in i + 1..e {
             if self.at(k, HEAD).is_some() {
                 e = k;
                 break;
@@ -465,7 +481,10 @@ impl Parser<'_, '_> {
         // `71 Nguyễn Khuyến`.
         let prev = s - 1;
         match d.kind(prev) {
-            Some(TokenKind::Number) | Some(TokenKind::Abbreviation) => return false,
+            Some(TokenKind::Number)
+            | Some(TokenKind::DateLike)
+            | Some(TokenKind::DocSymbol)
+            | Some(TokenKind::Abbreviation) => return false,
             Some(TokenKind::Word(Case::Upper)) | Some(TokenKind::Word(Case::Mixed)) => return false,
             _ => {}
         }
@@ -545,6 +564,11 @@ impl Parser<'_, '_> {
                 return None;
             }
             if let Some((e, _)) = self.at(j, HEAD) {
+                // "tăng trưởng", "thứ trưởng hoặc …": a one-syllable head in
+                // lower case is a piece of another word.
+                if e == j + 1 && j == i && self.lower(j) {
+                    return None;
+                }
                 break e;
             }
             match self.at(j, MODIFIER) {
@@ -577,6 +601,8 @@ impl Parser<'_, '_> {
         let mut end = from;
         // The first of the lower-case words read since `end`.
         let mut pending: Option<usize> = None;
+        // Lower-case words read that are no organisation words.
+        let mut loose = 0;
         let tail_ok = |p: Option<usize>, at: usize| p.is_some_and(|p| at - p <= 3);
         while j < limit {
             if d.line_before(j) {
@@ -606,7 +632,8 @@ impl Parser<'_, '_> {
                     return (end, None);
                 }
                 Some(TokenKind::Word(Case::Lower)) => {
-                    if let Some((e, _)) = self.at(j, ORG) {
+                    let org_mask = if pending.is_some() { ORG_WORD | ADMIN } else { ORG };
+                    if let Some((e, _)) = self.at(j, org_mask) {
                         if !self.is_stop(j) {
                             j = e;
                             end = e;
@@ -623,18 +650,19 @@ impl Parser<'_, '_> {
                     if self.is_stop(j)
                         || d.is(j, "cùng")
                         || self.at(j, ADDRESS).is_some()
-                        || (d.is(j, "và") && self.person_starts(j + 1))
+                        || (d.is(j, "và") && self.person_starts(j + 1, mode))
                     {
                         return (end, None);
                     }
                     let p = *pending.get_or_insert(j);
-                    if j - p >= 6 {
+                    loose += 1;
+                    if j - p >= 6 || loose > 7 {
                         return (end, None);
                     }
                     j += 1;
                 }
                 Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => {
-                    if j > from && self.person_starts(j) {
+                    if j > from && self.person_starts(j, mode) {
                         if mode == Mode::After && tail_ok(pending, j) {
                             end = j;
                         }
@@ -643,7 +671,13 @@ impl Parser<'_, '_> {
                     if mode == Mode::Before && is_name_syl(d, j) {
                         let r = self.cut_run(j, run_end(d, j, 9));
                         if let Some((ns, ne)) = self.name_in_title(from, j, r) {
-                            let end = if ns > j { ns } else { end };
+                            // "trưởng phòng kỹ thuật Lê Hữu Chiến": the words
+                            // read since belong to the title; a two-syllable
+                            // name needs none ("… hoặc Phó Thủ trưởng").
+                            if pending.is_some() && ne - ns < 3 && ns == j {
+                                return (end, None);
+                            }
+                            let end = if ns > j { ns } else if pending.is_some() { j } else { end };
                             return (end, Some((ns, ne)));
                         }
                         // The run is part of the organisation, with the
@@ -687,21 +721,27 @@ impl Parser<'_, '_> {
     /// name syllable (`Võ Nguyên Giáp Trong thư …`, a caption run into the
     /// next sentence).
     fn cut_run(&self, i: usize, r: usize) -> usize {
-        (i + 1..r)
-            .find(|&k| NOT_NAME_SYLLABLES.iter().any(|w| self.doc.is(k, w)))
-            .unwrap_or(r)
+        (i + 1..r).find(|&k| self.flags(k) & NOT_NAME != 0).unwrap_or(r)
     }
 
     /// Whether a title read from `k` ends in a name, or an honorific stands
     /// there: another person starts.
-    fn person_starts(&self, k: usize) -> bool {
-        if self.doc.line_before(k) {
+    ///
+    /// Read before a name, only an honorific counts: a title there would be
+    /// read in turn, and reading is kept to one level.
+    fn person_starts(&self, k: usize, mode: Mode) -> bool {
+        if self.doc.line_before(k) || !self.word(k) && self.doc.kind(k) != Some(TokenKind::Abbreviation) {
             return false;
         }
-        if self.honorific_at(k).is_some_and(|(e, _)| is_name_syl(self.doc, e) || self.at(e, HEAD).is_some()) {
+        if self
+            .honorific_at(k)
+            .is_some_and(|(e, _)| is_name_syl(self.doc, e) || self.at(e, HEAD).is_some())
+        {
             return true;
         }
-        self.at(k, HEAD).is_some() && self.title(k, Mode::Before).is_some_and(|t| t.name.is_some())
+        mode == Mode::After
+            && self.at(k, HEAD).is_some()
+            && self.title(k, Mode::Before).is_some_and(|t| t.name.is_some())
     }
 
     /// The name at the end of the capitalised run `j..r` inside a title read
@@ -802,8 +842,14 @@ impl Parser<'_, '_> {
             if d.line_before(k) {
                 break;
             }
-            // "…, Thủ tướng Chính phủ Phạm Minh Chính": the next person.
-            if self.title(k, Mode::Before).is_some_and(|t| t.name.is_some()) {
+            // "…, Thủ tướng Chính phủ Phạm Minh Chính": the next person (a
+            // foreign run right after the head may be a company:
+            // "Trưởng đại diện Cathay Pacific").
+            if self.title(k, Mode::Before).is_some_and(|t| {
+                t.name.is_some_and(|(ns, ne)| {
+                    self.kind_of(ns, ne) == NameKind::Full || self.at(ns.saturating_sub(1), PLACE).is_some()
+                })
+            }) {
                 break;
             }
             let Some(t) = self.title(k, Mode::After) else {
