@@ -10,10 +10,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::extract::Doc;
 use crate::lexicon::chars::split_tone;
 use crate::lexicon::data_lines;
-use crate::token::TokenKind;
 
 /// Classes of a phrase (bit flags).
 pub(super) const ADDRESS: u32 = 1;
@@ -74,83 +72,115 @@ pub(super) fn key(syl: &str) -> u64 {
     h.max(1)
 }
 
-/// One phrase of the table, under the key of its first syllable.
+/// One phrase of the table, under its first syllable.
 struct Entry {
-    rest: Box<[u64]>,
+    rest: Box<[u32]>,
     flags: u32,
 }
 
-/// All the phrase tables in one map.
+/// What the tables know of one syllable.
+#[derive(Default)]
+struct Syl {
+    /// Flags of the one-syllable phrase.
+    one: u32,
+    /// Flags of every phrase starting with it.
+    starts: u32,
+    /// Phrases starting with it, longest first.
+    entries: Vec<Entry>,
+    /// Surname share in percent.
+    share: Option<f32>,
+}
+
+/// The syllable id of a token not in the tables.
+pub(super) const NO_SYL: u32 = u32::MAX;
+
+/// All the phrase tables, by syllable id.
 pub(super) struct Lex {
-    phrases: IdMap<Vec<Entry>>,
-    /// The flags of every phrase, by the key of its first syllable.
-    starts: IdMap<u32>,
-    /// Surname shares in percent.
-    shares: IdMap<f32>,
+    ids: IdMap<u32>,
+    syls: Vec<Syl>,
     /// Title abbreviations and their expansions, by exact text.
     pub abbreviations: HashMap<&'static str, &'static str>,
 }
 
 impl Lex {
+    fn id(&mut self, syl: &str) -> u32 {
+        let k = key(syl);
+        let next = self.syls.len() as u32;
+        let id = *self.ids.entry(k).or_insert(next);
+        if id == next {
+            self.syls.push(Syl::default());
+        }
+        id
+    }
+
     fn add(&mut self, phrase: &str, flags: u32) {
-        let keys: Vec<u64> = phrase.split_whitespace().map(key).collect();
-        let Some((&first, rest)) = keys.split_first() else {
+        let ids: Vec<u32> = phrase.split_whitespace().map(|w| self.id(w)).collect();
+        let Some((&first, rest)) = ids.split_first() else {
             return;
         };
-        *self.starts.entry(first).or_default() |= flags;
-        let bucket = self.phrases.entry(first).or_default();
-        match bucket.iter_mut().find(|e| *e.rest == *rest) {
+        let syl = &mut self.syls[first as usize];
+        syl.starts |= flags;
+        if rest.is_empty() {
+            syl.one |= flags;
+        }
+        match syl.entries.iter_mut().find(|e| *e.rest == *rest) {
             Some(e) => e.flags |= flags,
             None => {
-                bucket.push(Entry {
+                syl.entries.push(Entry {
                     rest: rest.into(),
                     flags,
                 });
-                // Longest first.
-                bucket.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+                syl.entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
             }
         }
     }
 
-    /// The flags of the one-syllable phrase with key `k`.
+    /// The syllable id of a word (`NO_SYL` when no phrase uses it).
     #[inline]
-    pub fn flags1(&self, k: u64) -> u32 {
-        if k == 0 {
-            return 0;
-        }
-        self.phrases
-            .get(&k)
-            .and_then(|b| b.iter().find(|e| e.rest.is_empty()))
-            .map_or(0, |e| e.flags)
+    pub fn lookup(&self, word: &str) -> u32 {
+        self.ids.get(&key(word)).copied().unwrap_or(NO_SYL)
     }
 
-    /// The flags of every phrase whose first syllable has key `k`.
+    /// The flags of the one-syllable phrase `id`.
     #[inline]
-    pub fn starts(&self, k: u64) -> u32 {
-        self.starts.get(&k).copied().unwrap_or(0)
+    pub fn flags1(&self, id: u32) -> u32 {
+        self.syls.get(id as usize).map_or(0, |s| s.one)
     }
 
-    /// The surname share (percent) of the syllable with key `k`.
+    /// The flags of every phrase whose first syllable is `id`.
     #[inline]
-    pub fn share(&self, k: u64) -> Option<f32> {
-        self.shares.get(&k).copied()
+    pub fn starts(&self, id: u32) -> u32 {
+        self.syls.get(id as usize).map_or(0, |s| s.starts)
+    }
+
+    /// The surname share (percent) of syllable `id`.
+    #[inline]
+    pub fn share(&self, id: u32) -> Option<f32> {
+        self.syls.get(id as usize).and_then(|s| s.share)
     }
 
     /// The longest phrase with a flag of `mask` whose syllables are the
-    /// tokens from `i` on (on one line): its end and flags.
-    pub fn longest(&self, keys: &[u64], doc: &Doc<'_>, i: usize, mask: u32) -> Option<(usize, u32)> {
-        let first = *keys.get(i)?;
-        if first == 0 {
+    /// tokens from `i` on (on one line): its end and flags. `id(j)` gives
+    /// the syllable id of token `j`.
+    #[inline]
+    pub fn longest(
+        &self,
+        i: usize,
+        mask: u32,
+        id: impl Fn(usize) -> u32,
+        line_before: impl Fn(usize) -> bool,
+    ) -> Option<(usize, u32)> {
+        let syl = self.syls.get(id(i) as usize)?;
+        if syl.starts & mask == 0 {
             return None;
         }
-        let bucket = self.phrases.get(&first)?;
-        'entries: for e in bucket {
+        'entries: for e in &syl.entries {
             if e.flags & mask == 0 {
                 continue;
             }
             for (n, &k) in e.rest.iter().enumerate() {
                 let j = i + 1 + n;
-                if keys.get(j) != Some(&k) || doc.line_before(j) {
+                if id(j) != k || line_before(j) {
                     continue 'entries;
                 }
             }
@@ -163,16 +193,15 @@ impl Lex {
 /// The tables, parsed once.
 pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let mut lex = Lex {
-        phrases: IdMap::default(),
-        starts: IdMap::default(),
-        shares: IdMap::default(),
+        ids: IdMap::default(),
+        syls: Vec::new(),
         abbreviations: HashMap::new(),
     };
     for line in data_lines(include_str!("../../lexicon/data/surnames.txt")) {
         let (name, share) = line.split_once('\t').unwrap_or((line, "0.05"));
         lex.add(name, SURNAME);
-        lex.shares
-            .insert(key(name), share.trim().parse().unwrap_or(0.05));
+        let id = lex.id(name);
+        lex.syls[id as usize].share = Some(share.trim().parse().unwrap_or(0.05));
     }
     for line in data_lines(include_str!("../../lexicon/data/middle-names.txt")) {
         lex.add(line, MIDDLE);
@@ -223,18 +252,6 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
     lex
 });
 
-/// The key of every token of `doc` (0 for tokens that are not words, and for
-/// dotted abbreviations, whose key is their letters and dots).
-pub(super) fn keys_into(doc: &Doc<'_>, out: &mut Vec<u64>) {
-    out.clear();
-    out.extend(doc.toks.iter().map(|t| match t.kind {
-        TokenKind::Word(_) | TokenKind::Abbreviation => {
-            key(&doc.text[t.start as usize..t.end as usize])
-        }
-        _ => 0,
-    }));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,10 +268,11 @@ mod tests {
     #[test]
     fn tables_load() {
         let lex = &*LEX;
-        assert!(lex.flags1(key("Nguyễn")) & SURNAME != 0);
-        assert!(lex.share(key("Nguyễn")).is_some_and(|s| s > 30.0));
-        assert!(lex.flags1(key("ông")) & ADDRESS != 0);
-        assert!(lex.flags1(key("TS.")) & DEGREE != 0);
+        assert!(lex.flags1(lex.lookup("Nguyễn")) & SURNAME != 0);
+        assert!(lex.share(lex.lookup("Nguyễn")).is_some_and(|s| s > 30.0));
+        assert!(lex.flags1(lex.lookup("ông")) & ADDRESS != 0);
+        assert!(lex.flags1(lex.lookup("TS.")) & DEGREE != 0);
+        assert_eq!(lex.lookup("xyzzy"), NO_SYL);
         assert_eq!(lex.abbreviations.get("UVTV"), Some(&"Ủy viên Ban Thường vụ"));
     }
 }

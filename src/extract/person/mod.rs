@@ -27,14 +27,16 @@
 mod lex;
 mod name;
 
+use std::cell::Cell;
+
 use super::{Candidate, Doc};
 use crate::fact::{Payload, Person};
 use crate::token::{Case, TokenKind};
 use lex::{
-    Lex, ADDRESS, ADMIN, FUNCTION, NOT_NAME, ORG_WORD, DEGREE, HEAD, HONORIFIC, MIDDLE, MODIFIER, OCCUPATION, ORG, ORG_START,
+    Lex, NO_SYL, ADDRESS, ADMIN, FUNCTION, NOT_NAME, ORG_WORD, DEGREE, HEAD, HONORIFIC, MIDDLE, MODIFIER, OCCUPATION, ORG, ORG_START,
     PLACE, STOP, SURNAME, LEX,
 };
-use name::{all_viet, is_name_syl, is_viet_syllable, run_end, syllables};
+use name::{is_name_syl, is_viet_syllable, run_end, syllables};
 
 /// The most tokens one title may span.
 const MAX_TITLE: usize = 32;
@@ -66,17 +68,30 @@ const ROLE_NOUNS: &[&str] = &[
 ];
 
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    let mut keys = Vec::new();
-    lex::keys_into(doc, &mut keys);
+    let n = doc.len();
+    let ids = vec![Cell::new(UNKNOWN); n];
+    let viet = vec![Cell::new(0u8); n];
     let p = Parser {
         doc,
-        keys: &keys,
+        ids: &ids,
+        viet: &viet,
         lex: &LEX,
     };
-    let n = doc.len();
+    // The next capitalised token at or after `i`: a lower-case word starts a
+    // mention only when one follows closely.
+    let mut next_cap = 0;
     let mut i = 0;
     while i < n {
-        if !p.trigger(i) {
+        if next_cap < i {
+            next_cap = i;
+        }
+        while next_cap < n && !p.org_tok(next_cap) {
+            next_cap += 1;
+        }
+        if next_cap >= n {
+            break;
+        }
+        if next_cap > i + 5 || !p.trigger(i) {
             i += 1;
             continue;
         }
@@ -127,21 +142,70 @@ enum NameKind {
     Foreign,
 }
 
+/// A syllable id not looked up yet.
+const UNKNOWN: u32 = u32::MAX - 1;
+
 struct Parser<'d, 'a> {
     doc: &'d Doc<'a>,
-    keys: &'d [u64],
+    /// The syllable id of each token, looked up when first needed.
+    ids: &'d [Cell<u32>],
+    /// Whether each token is a Vietnamese syllable: 0 not known yet, 1 yes,
+    /// 2 no.
+    viet: &'d [Cell<u8>],
     lex: &'static Lex,
 }
 
 impl Parser<'_, '_> {
+    /// The syllable id of token `i` (`NO_SYL` for no word of the tables).
+    #[inline]
+    fn id(&self, i: usize) -> u32 {
+        let Some(cell) = self.ids.get(i) else {
+            return NO_SYL;
+        };
+        let id = cell.get();
+        if id != UNKNOWN {
+            return id;
+        }
+        let id = match self.doc.kind(i) {
+            Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => self.lex.lookup(self.doc.s(i)),
+            _ => NO_SYL,
+        };
+        cell.set(id);
+        id
+    }
+
+    /// Whether token `i` is a capitalised Vietnamese syllable.
+    #[inline]
+    fn viet(&self, i: usize) -> bool {
+        let Some(cell) = self.viet.get(i) else {
+            return false;
+        };
+        match cell.get() {
+            1 => true,
+            2 => false,
+            _ => {
+                let yes = self.doc.kind(i) == Some(TokenKind::Word(Case::Capitalized))
+                    && is_viet_syllable(self.doc.s(i));
+                cell.set(if yes { 1 } else { 2 });
+                yes
+            }
+        }
+    }
+
+    /// Whether the tokens `s..e` are all capitalised Vietnamese syllables.
+    fn all_viet(&self, s: usize, e: usize) -> bool {
+        (s..e).all(|k| self.viet(k))
+    }
+
     #[inline]
     fn flags(&self, i: usize) -> u32 {
-        self.keys.get(i).map_or(0, |&k| self.lex.flags1(k))
+        self.lex.flags1(self.id(i))
     }
 
     #[inline]
     fn at(&self, i: usize, mask: u32) -> Option<(usize, u32)> {
-        self.lex.longest(self.keys, self.doc, i, mask)
+        self.lex
+            .longest(i, mask, |j| self.id(j), |j| self.doc.line_before(j))
     }
 
     #[inline]
@@ -174,9 +238,7 @@ impl Parser<'_, '_> {
     fn trigger(&self, i: usize) -> bool {
         match self.doc.kind(i) {
             Some(TokenKind::Word(Case::Lower)) => {
-                self.keys.get(i).is_some_and(|&k| {
-                    self.lex.starts(k) & (HONORIFIC | HEAD | MODIFIER | OCCUPATION) != 0
-                })
+                self.lex.starts(self.id(i)) & (HONORIFIC | HEAD | MODIFIER | OCCUPATION) != 0
             }
             Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => true,
             _ => false,
@@ -448,7 +510,7 @@ impl Parser<'_, '_> {
 
     fn kind_of(&self, s: usize, e: usize) -> NameKind {
         let d = self.doc;
-        let viet = all_viet(d, s, e) && (s..e).all(|k| is_name_syl(d, k));
+        let viet = self.all_viet(s, e) && (s..e).all(|k| is_name_syl(d, k));
         let first = d.s(s);
         let minority = first.starts_with("H'") || (first == "Y" && e > s + 1);
         if (self.surname(s) || minority) && e > s + 1 && (viet || self.flags(s) & SURNAME != 0) {
@@ -464,7 +526,7 @@ impl Parser<'_, '_> {
     /// a person.
     fn bare_name_ok(&self, s: usize, e: usize, syl: usize) -> bool {
         let d = self.doc;
-        if !(3..=5).contains(&syl) || !all_viet(d, s, e) {
+        if !(3..=5).contains(&syl) || !self.all_viet(s, e) {
             return false;
         }
         // A place or an organisation's name inside the run.
@@ -764,7 +826,7 @@ impl Parser<'_, '_> {
                 continue;
             }
             let s = r - len;
-            if !self.surname(s) || !all_viet(d, s, r) {
+            if !self.surname(s) || !self.all_viet(s, r) {
                 continue;
             }
             let len = if len == 3 && s == j + 1 && self.surname(j) && self.flags(j + 1) & MIDDLE == 0 {

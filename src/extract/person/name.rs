@@ -29,46 +29,53 @@ const RHYMES: &[&str] = &[
     "y", "yêm", "yên", "yêng", "yêt", "yêu",
 ];
 
-static SORTED_RHYMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v = RHYMES.to_vec();
+/// The rhymes packed into integers (see [`pack`]), sorted.
+static PACKED_RHYMES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut v: Vec<u64> = RHYMES.iter().filter_map(|r| pack(r.as_bytes())).collect();
     v.sort_unstable();
     v
 });
+
+/// Up to eight bytes as one integer, or `None` when longer.
+#[inline]
+fn pack(b: &[u8]) -> Option<u64> {
+    if b.len() > 8 {
+        return None;
+    }
+    Some(b.iter().fold(0u64, |acc, &x| (acc << 8) | u64::from(x)))
+}
 
 /// Whether `s` is one Vietnamese syllable (case and tone ignored): an onset
 /// and a rhyme from the tables. `Nguyễn`, `Điềm`, `gì` are; `Bill`, `Saitoh`,
 /// `Israel` are not.
 pub(super) fn is_viet_syllable(s: &str) -> bool {
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 24];
     let mut len = 0;
     for c in s.chars() {
         let (base, _) = split_tone(c);
-        let mut tmp = [0u8; 4];
-        let enc = base.encode_utf8(&mut tmp).as_bytes();
-        if len + enc.len() > buf.len() || !base.is_alphabetic() {
+        if !(base.is_ascii_lowercase() || matches!(base, 'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư'))
+            || len + 2 > buf.len()
+        {
             return false;
         }
-        buf[len..len + enc.len()].copy_from_slice(enc);
-        len += enc.len();
+        len += base.encode_utf8(&mut buf[len..]).len();
     }
-    let Ok(word) = std::str::from_utf8(&buf[..len]) else {
-        return false;
-    };
+    let word = &buf[..len];
     if word.is_empty() {
         return false;
     }
     let rest = ONSETS
         .iter()
-        .find_map(|o| word.strip_prefix(o))
+        .find_map(|o| word.strip_prefix(o.as_bytes()))
         .unwrap_or(word);
     if rest.is_empty() {
         // `gì` reads as gi + i; a bare consonant is no syllable.
-        return word == "gi";
+        return word == b"gi";
     }
+    let rhymes = &*PACKED_RHYMES;
+    let known = |r: &[u8]| pack(r).is_some_and(|p| rhymes.binary_search(&p).is_ok());
     // `gi` and `qu` carry their vowel: `giá` = gi + a, `quốc` = qu + ôc.
-    let rhymes = &*SORTED_RHYMES;
-    rhymes.binary_search(&rest).is_ok()
-        || (word.starts_with("gi") && rhymes.binary_search(&&word[1..]).is_ok())
+    known(rest) || (word.starts_with(b"gi") && known(&word[1..]))
 }
 
 /// Whether token `i` can be a syllable of a name: a capitalised word of
@@ -134,11 +141,6 @@ pub(super) fn run_end(doc: &Doc<'_>, i: usize, max: usize) -> usize {
         break;
     }
     j
-}
-
-/// Whether the tokens `s..e` of a run are all Vietnamese syllables.
-pub(super) fn all_viet(doc: &Doc<'_>, s: usize, e: usize) -> bool {
-    (s..e).all(|k| doc.kind(k) == Some(TokenKind::Word(Case::Capitalized)) && is_viet_syllable(doc.s(k)))
 }
 
 /// Number of name syllables in `s..e` (hyphens and initials not counted).
