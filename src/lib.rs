@@ -50,6 +50,7 @@ pub mod fact;
 pub mod jsonl;
 pub mod lexicon;
 pub mod normalize;
+pub mod people;
 mod span;
 pub mod token;
 
@@ -57,6 +58,7 @@ pub use error::Error;
 pub use extract::number;
 pub use extractor::{DocOptions, Extractor, ExtractorBuilder, Facts};
 pub use fact::{Fact, Kind, PartialDate};
+pub use people::people;
 pub use span::Span;
 
 /// All facts of `text` with the default [`Extractor`].
