@@ -101,7 +101,9 @@ pub fn people(facts: &[Fact]) -> Vec<Entry> {
         let fits: Vec<usize> = (0..entries.len())
             .filter(|&e| {
                 let full = &entries[e].name;
-                full.rsplit(' ').next().is_some_and(|given| eq_word(given, &p.name))
+                full.rsplit(' ')
+                    .next()
+                    .is_some_and(|given| eq_word(given, &p.name))
             })
             .collect();
         if let [one] = fits[..] {
@@ -129,9 +131,9 @@ pub fn people(facts: &[Fact]) -> Vec<Entry> {
         let idx = match owner[n] {
             Some(i) => i,
             None => {
-                let at = entries
-                    .iter()
-                    .position(|e| !e.name.is_empty() && eq_word(&e.name, &p.name) && !p.name.is_empty());
+                let at = entries.iter().position(|e| {
+                    !e.name.is_empty() && eq_word(&e.name, &p.name) && !p.name.is_empty()
+                });
                 at.unwrap_or_else(|| {
                     entries.push(Entry {
                         name: p.name.clone(),

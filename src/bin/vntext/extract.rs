@@ -132,7 +132,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 Format::Jsonl => {
                     for person in &people {
-                        serde_json::to_writer(&mut out, &PersonLine { file: &name, person })?;
+                        serde_json::to_writer(
+                            &mut out,
+                            &PersonLine {
+                                file: &name,
+                                person,
+                            },
+                        )?;
                         out.write_all(b"\n")?;
                     }
                 }
@@ -171,8 +177,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn write_people(out: &mut dyn Write, name: &str, people: &[vntext::people::Entry]) -> Result<()> {
     writeln!(out, "# {name}: {} people", people.len())?;
     for p in people {
-        let shown = if p.name.is_empty() { "(title only)" } else { &p.name };
-        let spans: Vec<String> = p.mentions.iter().map(|s| format!("{}-{}", s.start, s.end)).collect();
+        let shown = if p.name.is_empty() {
+            "(title only)"
+        } else {
+            &p.name
+        };
+        let spans: Vec<String> = p
+            .mentions
+            .iter()
+            .map(|s| format!("{}-{}", s.start, s.end))
+            .collect();
         writeln!(
             out,
             "{shown}\t{}\t{} mentions: {}",

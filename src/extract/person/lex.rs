@@ -130,7 +130,7 @@ impl Lex {
                     rest: rest.into(),
                     flags,
                 });
-                syl.entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+                syl.entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
             }
         }
     }
@@ -208,7 +208,14 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
     }
     for line in data_lines(include_str!("../../lexicon/data/honorifics.txt")) {
         let (phrase, kind) = line.split_once('\t').unwrap_or((line, "address"));
-        lex.add(phrase, if kind.trim() == "degree" { DEGREE } else { ADDRESS });
+        lex.add(
+            phrase,
+            if kind.trim() == "degree" {
+                DEGREE
+            } else {
+                ADDRESS
+            },
+        );
     }
     for line in data_lines(include_str!("../../lexicon/data/title-heads.txt")) {
         lex.add(line, HEAD);
@@ -230,7 +237,14 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
     }
     for line in data_lines(include_str!("../../lexicon/data/not-person-before.txt")) {
         let (phrase, kind) = line.split_once('\t').unwrap_or((line, ""));
-        lex.add(phrase, if kind.trim() == "list" { BLOCKER_LIST } else { BLOCKER });
+        lex.add(
+            phrase,
+            if kind.trim() == "list" {
+                BLOCKER_LIST
+            } else {
+                BLOCKER
+            },
+        );
     }
     for line in data_lines(include_str!("../../lexicon/data/places.txt")) {
         lex.add(line, PLACE);
@@ -273,6 +287,9 @@ mod tests {
         assert!(lex.flags1(lex.lookup("ông")) & ADDRESS != 0);
         assert!(lex.flags1(lex.lookup("TS.")) & DEGREE != 0);
         assert_eq!(lex.lookup("xyzzy"), NO_SYL);
-        assert_eq!(lex.abbreviations.get("UVTV"), Some(&"Ủy viên Ban Thường vụ"));
+        assert_eq!(
+            lex.abbreviations.get("UVTV"),
+            Some(&"Ủy viên Ban Thường vụ")
+        );
     }
 }

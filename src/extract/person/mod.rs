@@ -33,8 +33,8 @@ use super::{Candidate, Doc};
 use crate::fact::{Payload, Person};
 use crate::token::{Case, TokenKind};
 use lex::{
-    Lex, NO_SYL, ADDRESS, ADMIN, FUNCTION, NOT_NAME, ORG_WORD, DEGREE, HEAD, HONORIFIC, MIDDLE, MODIFIER, OCCUPATION, ORG, ORG_START,
-    PLACE, STOP, SURNAME, LEX,
+    Lex, ADDRESS, ADMIN, DEGREE, FUNCTION, HEAD, HONORIFIC, LEX, MIDDLE, MODIFIER, NOT_NAME,
+    NO_SYL, OCCUPATION, ORG, ORG_START, ORG_WORD, PLACE, STOP, SURNAME,
 };
 use name::{is_name_syl, is_viet_syllable, run_end, syllables};
 
@@ -64,7 +64,15 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Nouns before a title that make it a rank or post spoken of, not a person
 /// present (`thăng cấp bậc hàm Thượng tướng`, `giữ chức Chủ tịch`).
 const ROLE_NOUNS: &[&str] = &[
-    "hàm", "chức", "chức danh", "chức vụ", "cương vị", "vị trí", "ghế", "thăng", "cấp",
+    "hàm",
+    "chức",
+    "chức danh",
+    "chức vụ",
+    "cương vị",
+    "vị trí",
+    "ghế",
+    "thăng",
+    "cấp",
 ];
 
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
@@ -167,7 +175,9 @@ impl Parser<'_, '_> {
             return id;
         }
         let id = match self.doc.kind(i) {
-            Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => self.lex.lookup(self.doc.s(i)),
+            Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => {
+                self.lex.lookup(self.doc.s(i))
+            }
             _ => NO_SYL,
         };
         cell.set(id);
@@ -249,9 +259,7 @@ impl Parser<'_, '_> {
     /// punctuation other than a joining one.
     fn hard_end(&self, i: usize) -> bool {
         let d = self.doc;
-        i >= d.len()
-            || d.line_before(i)
-            || matches!(d.kind(i), Some(TokenKind::Punct))
+        i >= d.len() || d.line_before(i) || matches!(d.kind(i), Some(TokenKind::Punct))
     }
 
     /// Whether token `i` starts a sentence or clause: a line start, or after
@@ -299,9 +307,11 @@ impl Parser<'_, '_> {
     fn plural_before(&self, i: usize) -> bool {
         i > 0
             && !self.doc.line_before(i)
-            && (["các", "những", "mọi", "nhiều", "hai", "ba", "bốn", "năm", "vài"]
-                .iter()
-                .any(|w| self.doc.is(i - 1, w))
+            && ([
+                "các", "những", "mọi", "nhiều", "hai", "ba", "bốn", "năm", "vài",
+            ]
+            .iter()
+            .any(|w| self.doc.is(i - 1, w))
                 || self.doc.kind(i - 1) == Some(TokenKind::Number))
     }
 
@@ -316,8 +326,10 @@ impl Parser<'_, '_> {
             degree = deg;
             j = e;
         } else if let Some((e, _)) = self.at(i, OCCUPATION) {
-            // An occupation is no title unless a longer title head reads there.
-            if self.at(i, HEAD).is_none_or(|(he, _)| he < e) {
+            // An occupation is no title unless a longer title head reads
+            // there; `nhà văn` is no occupation in `Nhà văn hóa`.
+            let longer = |mask| self.at(i, mask).is_some_and(|(le, _)| le > e);
+            if !longer(HEAD) && !longer(lex::BLOCKER | lex::BLOCKER_LIST) {
                 let mut k = e;
                 // "nghệ sĩ trumpet Manuel Blanco", "nhà soạn nhạc Saint-saens".
                 while k < e + 2
@@ -339,7 +351,8 @@ impl Parser<'_, '_> {
         // Titles before the name.
         let mut titles = Vec::new();
         let mut name = None;
-        let role = || honorific.is_none() && ROLE_NOUNS.iter().any(|w| d.phrase_before(j, w).is_some());
+        let role =
+            || honorific.is_none() && ROLE_NOUNS.iter().any(|w| d.phrase_before(j, w).is_some());
         if !cue && self.at(j, HEAD | MODIFIER).is_some() && !role() {
             let mut k = j;
             while titles.len() < MAX_TITLES {
@@ -429,7 +442,9 @@ impl Parser<'_, '_> {
         let (after, after_end) = self.after_titles(ne);
         let syl = syllables(d, ns, ne);
         // A place is no person: "em Việt Nam", "vận động viên Israel".
-        if self.at(ns, PLACE).is_some_and(|(pe, _)| pe >= ne) && !(titles.len() == 1 && name.is_some()) {
+        if self.at(ns, PLACE).is_some_and(|(pe, _)| pe >= ne)
+            && !(titles.len() == 1 && name.is_some())
+        {
             return None;
         }
         let ok = match kind {
@@ -530,7 +545,10 @@ impl Parser<'_, '_> {
             return false;
         }
         // A place or an organisation's name inside the run.
-        if (s..e).any(|k| self.at(k, PLACE).is_some_and(|(pe, _)| pe <= e && (pe - k >= 2 || k == s))) {
+        if (s..e).any(|k| {
+            self.at(k, PLACE)
+                .is_some_and(|(pe, _)| pe <= e && (pe - k >= 2 || k == s))
+        }) {
             return false;
         }
         if self.at(s, ORG).is_some() {
@@ -547,7 +565,9 @@ impl Parser<'_, '_> {
             | Some(TokenKind::DateLike)
             | Some(TokenKind::DocSymbol)
             | Some(TokenKind::Abbreviation) => return false,
-            Some(TokenKind::Word(Case::Upper)) | Some(TokenKind::Word(Case::Mixed)) => return false,
+            Some(TokenKind::Word(Case::Upper)) | Some(TokenKind::Word(Case::Mixed)) => {
+                return false
+            }
             _ => {}
         }
         !self.blocked(s)
@@ -694,7 +714,11 @@ impl Parser<'_, '_> {
                     return (end, None);
                 }
                 Some(TokenKind::Word(Case::Lower)) => {
-                    let org_mask = if pending.is_some() { ORG_WORD | ADMIN } else { ORG };
+                    let org_mask = if pending.is_some() {
+                        ORG_WORD | ADMIN
+                    } else {
+                        ORG
+                    };
                     if let Some((e, _)) = self.at(j, org_mask) {
                         if !self.is_stop(j) {
                             j = e;
@@ -739,7 +763,13 @@ impl Parser<'_, '_> {
                             if pending.is_some() && ne - ns < 3 && ns == j {
                                 return (end, None);
                             }
-                            let end = if ns > j { ns } else if pending.is_some() { j } else { end };
+                            let end = if ns > j {
+                                ns
+                            } else if pending.is_some() {
+                                j
+                            } else {
+                                end
+                            };
                             return (end, Some((ns, ne)));
                         }
                         // The run is part of the organisation, with the
@@ -783,7 +813,9 @@ impl Parser<'_, '_> {
     /// name syllable (`Võ Nguyên Giáp Trong thư …`, a caption run into the
     /// next sentence).
     fn cut_run(&self, i: usize, r: usize) -> usize {
-        (i + 1..r).find(|&k| self.flags(k) & NOT_NAME != 0).unwrap_or(r)
+        (i + 1..r)
+            .find(|&k| self.flags(k) & NOT_NAME != 0)
+            .unwrap_or(r)
     }
 
     /// Whether a title read from `k` ends in a name, or an honorific stands
@@ -792,7 +824,9 @@ impl Parser<'_, '_> {
     /// Read before a name, only an honorific counts: a title there would be
     /// read in turn, and reading is kept to one level.
     fn person_starts(&self, k: usize, mode: Mode) -> bool {
-        if self.doc.line_before(k) || !self.word(k) && self.doc.kind(k) != Some(TokenKind::Abbreviation) {
+        if self.doc.line_before(k)
+            || !self.word(k) && self.doc.kind(k) != Some(TokenKind::Abbreviation)
+        {
             return false;
         }
         if self
@@ -803,7 +837,9 @@ impl Parser<'_, '_> {
         }
         mode == Mode::After
             && self.at(k, HEAD).is_some()
-            && self.title(k, Mode::Before).is_some_and(|t| t.name.is_some())
+            && self
+                .title(k, Mode::Before)
+                .is_some_and(|t| t.name.is_some())
     }
 
     /// The name at the end of the capitalised run `j..r` inside a title read
@@ -816,9 +852,8 @@ impl Parser<'_, '_> {
         let admin = self.flags(prev) & ADMIN != 0
             || (prev > 0 && self.at(prev - 1, ADMIN).is_some_and(|(e, _)| e == j));
         // Organisations that take a place name after them: Tỉnh ủy, UBND.
-        let place_taker = admin
-            || d.is(prev, "ủy")
-            || matches!(d.s(prev), "UBND" | "HĐND" | "UBMTTQ" | "MTTQ");
+        let place_taker =
+            admin || d.is(prev, "ủy") || matches!(d.s(prev), "UBND" | "HĐND" | "UBMTTQ" | "MTTQ");
         let blocked = j > from && !admin && self.blocked(j);
         let place_len = |s: usize| self.at(s, PLACE).map(|(e, _)| e - s);
         for len in [3usize, 4, 5, 2] {
@@ -829,12 +864,13 @@ impl Parser<'_, '_> {
             if !self.surname(s) || !self.all_viet(s, r) {
                 continue;
             }
-            let len = if len == 3 && s == j + 1 && self.surname(j) && self.flags(j + 1) & MIDDLE == 0 {
-                // "Nguyễn Phạm Minh Hoàng": two surnames.
-                4
-            } else {
-                len
-            };
+            let len =
+                if len == 3 && s == j + 1 && self.surname(j) && self.flags(j + 1) & MIDDLE == 0 {
+                    // "Nguyễn Phạm Minh Hoàng": two surnames.
+                    4
+                } else {
+                    len
+                };
             let s = r - len;
             if len == 2 && (s != j || place_taker) {
                 continue;
@@ -909,7 +945,8 @@ impl Parser<'_, '_> {
             // "Trưởng đại diện Cathay Pacific").
             if self.title(k, Mode::Before).is_some_and(|t| {
                 t.name.is_some_and(|(ns, ne)| {
-                    self.kind_of(ns, ne) == NameKind::Full || self.at(ns.saturating_sub(1), PLACE).is_some()
+                    self.kind_of(ns, ne) == NameKind::Full
+                        || self.at(ns.saturating_sub(1), PLACE).is_some()
                 })
             }) {
                 break;
@@ -952,7 +989,9 @@ impl Parser<'_, '_> {
 
     fn candidate(&self, m: &Mention) -> Candidate {
         let d = self.doc;
-        let name = m.name.map_or(String::new(), |(s, e)| d.slice(s, e).to_string());
+        let name = m
+            .name
+            .map_or(String::new(), |(s, e)| d.slice(s, e).to_string());
         let mut p = Person::new(name);
         p.honorific = m.honorific.map(|(s, e)| d.slice(s, e).to_string());
         p.titles = m

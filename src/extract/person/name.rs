@@ -16,17 +16,17 @@ const ONSETS: &[&str] = &[
 /// Rhymes (vowel nucleus and coda) of Vietnamese syllables, toneless.
 const RHYMES: &[&str] = &[
     "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "ă", "ăc",
-    "ăm", "ăn", "ăng", "ăp", "ăt", "â", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây", "e",
-    "ec", "em", "en", "eng", "eo", "ep", "et", "ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu",
-    "i", "ia", "ich", "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", "im", "in", "inh", "ip",
-    "it", "iu", "o", "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap",
-    "oat", "oay", "oăc", "oăm", "oăn", "oăng", "oăt", "oc", "oe", "oen", "oeo", "oet", "oi", "om",
-    "on", "ong", "ooc", "oong", "op", "ot", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", "ơ",
-    "ơi", "ơm", "ơn", "ơp", "ơt", "u", "ua", "uân", "uâng", "uât", "uây", "uc", "ue", "uê",
-    "uêch", "uênh", "ui", "um", "un", "ung", "uô", "uôc", "uôi", "uôm", "uôn", "uông", "uôt",
-    "uơ", "up", "ut", "uy", "uya", "uych", "uyên", "uyêt", "uynh", "uyt", "uyu", "ư", "ưa", "ưc",
-    "ưi", "ưm", "ưn", "ưng", "ưt", "ưu", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu",
-    "y", "yêm", "yên", "yêng", "yêt", "yêu",
+    "ăm", "ăn", "ăng", "ăp", "ăt", "â", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây", "e", "ec",
+    "em", "en", "eng", "eo", "ep", "et", "ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu", "i",
+    "ia", "ich", "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", "im", "in", "inh", "ip", "it",
+    "iu", "o", "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat",
+    "oay", "oăc", "oăm", "oăn", "oăng", "oăt", "oc", "oe", "oen", "oeo", "oet", "oi", "om", "on",
+    "ong", "ooc", "oong", "op", "ot", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", "ơ", "ơi",
+    "ơm", "ơn", "ơp", "ơt", "u", "ua", "uân", "uâng", "uât", "uây", "uc", "ue", "uê", "uêch",
+    "uênh", "ui", "um", "un", "ung", "uô", "uôc", "uôi", "uôm", "uôn", "uông", "uôt", "uơ", "up",
+    "ut", "uy", "uya", "uych", "uyên", "uyêt", "uynh", "uyt", "uyu", "ư", "ưa", "ưc", "ưi", "ưm",
+    "ưn", "ưng", "ưt", "ưu", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu", "y", "yêm",
+    "yên", "yêng", "yêt", "yêu",
 ];
 
 /// The rhymes packed into integers (see [`pack`]), sorted.
@@ -155,8 +155,21 @@ mod tests {
     #[test]
     fn vietnamese_syllables() {
         for s in [
-            "Nguyễn", "Điềm", "gì", "Quốc", "Giáp", "Thúy", "Thuý", "Khuyến", "Nghiêm", "Ngọc",
-            "Huỳnh", "Trường", "Yến", "Oánh", "A",
+            "Nguyễn",
+            "Điềm",
+            "gì",
+            "Quốc",
+            "Giáp",
+            "Thúy",
+            "Thuý",
+            "Khuyến",
+            "Nghiêm",
+            "Ngọc",
+            "Huỳnh",
+            "Trường",
+            "Yến",
+            "Oánh",
+            "A",
         ] {
             assert!(is_viet_syllable(s), "{s}");
         }

@@ -17,7 +17,11 @@ fn people(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
         .collect()
 }
 
-fn one(name: &str, titles: &[&str], honorific: Option<&str>) -> (String, Vec<String>, Option<String>) {
+fn one(
+    name: &str,
+    titles: &[&str],
+    honorific: Option<&str>,
+) -> (String, Vec<String>, Option<String>) {
     (
         name.to_string(),
         titles.iter().map(|t| t.to_string()).collect(),
@@ -40,7 +44,11 @@ fn titles_after_a_dash_and_commas() {
 fn a_title_stops_where_the_clause_goes_on() {
     assert_eq!(
         people("Đồng chí Đỗ Thị Mai - Bí thư Đảng ủy Khối Doanh nghiệp Quận trình bày báo cáo."),
-        vec![one("Đỗ Thị Mai", &["Bí thư Đảng ủy Khối Doanh nghiệp Quận"], Some("Đồng chí"))]
+        vec![one(
+            "Đỗ Thị Mai",
+            &["Bí thư Đảng ủy Khối Doanh nghiệp Quận"],
+            Some("Đồng chí")
+        )]
     );
     assert_eq!(
         people("Chủ tịch UBND tỉnh Lê Văn Hùng có buổi làm việc với huyện."),
@@ -70,7 +78,9 @@ fn titles_in_parentheses_and_foreign_names() {
 #[test]
 fn not_a_person_in_streets_schools_places() {
     assert!(people("Cửa hàng ở đường Nguyễn Văn Cừ, gần trường THPT Lê Quý Đôn.").is_empty());
-    assert!(people("Học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh tại TP Hồ Chí Minh.").is_empty());
+    assert!(
+        people("Học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh tại TP Hồ Chí Minh.").is_empty()
+    );
     assert!(people("Khách sạn số 12 Trần Hưng Đạo.").is_empty());
 }
 
@@ -84,10 +94,17 @@ fn a_title_head_makes_a_person_of_a_place_name() {
 
 #[test]
 fn short_and_title_only_mentions() {
-    assert_eq!(people("Theo ông Bình, việc này cần làm ngay."), vec![one("Bình", &[], Some("ông"))]);
+    assert_eq!(
+        people("Theo ông Bình, việc này cần làm ngay."),
+        vec![one("Bình", &[], Some("ông"))]
+    );
     assert_eq!(
         people("Ý kiến của đồng chí Phó Bí thư Thường trực Quận ủy, trong thời gian tới."),
-        vec![one("", &["Phó Bí thư Thường trực Quận ủy"], Some("đồng chí"))]
+        vec![one(
+            "",
+            &["Phó Bí thư Thường trực Quận ủy"],
+            Some("đồng chí")
+        )]
     );
     // A group is no one.
     assert!(people("Dự có các đồng chí Ủy viên Ban Chấp hành Đảng bộ.").is_empty());
@@ -95,7 +112,10 @@ fn short_and_title_only_mentions() {
 
 #[test]
 fn a_bare_full_name() {
-    assert_eq!(people("Theo Nguyễn Văn An, số liệu đã đủ."), vec![one("Nguyễn Văn An", &[], None)]);
+    assert_eq!(
+        people("Theo Nguyễn Văn An, số liệu đã đủ."),
+        vec![one("Nguyễn Văn An", &[], None)]
+    );
     // Two syllables alone are too weak.
     assert!(people("Đến Hà Nam, đoàn làm việc.").is_empty());
 }
@@ -111,6 +131,11 @@ fn expansions() {
     };
     assert_eq!(
         p.titles_expanded.as_deref(),
-        Some(&["Quận ủy viên".to_string(), "Chủ tịch Ủy ban nhân dân phường".to_string()][..])
+        Some(
+            &[
+                "Quận ủy viên".to_string(),
+                "Chủ tịch Ủy ban nhân dân phường".to_string()
+            ][..]
+        )
     );
 }
