@@ -69,3 +69,8 @@ pub fn extract(text: &str) -> Vec<Fact> {
     static DEFAULT: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::new);
     DEFAULT.extract(text)
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,4 +1,9 @@
 //! The integration tests, one binary (`autotests = false`).
 
+#[cfg(feature = "cli")]
+mod cli;
 #[cfg(feature = "serde")]
 mod fixtures;
+#[cfg(feature = "serde")]
+mod serde_shape;
+mod spans;
