@@ -201,12 +201,6 @@ pub(crate) enum Letter {
     None,
 }
 
-/// [`is_word_char`], [`is_upper`], [`is_lower`] and [`is_mark`] in one call.
-#[inline]
-pub(crate) fn letter(c: char) -> Letter {
-    letter_of(c as u32)
-}
-
 /// [`Letter`] of U+0000–U+017F (ASCII, Latin-1, Latin Extended-A), built
 /// at compile time.
 static LATIN: [Letter; 0x180] = {
@@ -229,7 +223,8 @@ static LATIN: [Letter; 0x180] = {
     t
 };
 
-/// [`letter`] of a code point (`Letter::None` when `u` is no char).
+/// [`is_word_char`], [`is_upper`], [`is_lower`] and [`is_mark`] in one call,
+/// on a code point (`Letter::None` when `u` is no char).
 #[inline(always)]
 pub(crate) fn letter_of(u: u32) -> Letter {
     if let Some(&l) = LATIN.get(u as usize) {

@@ -243,7 +243,10 @@ fn viet_letter_len<const UPPER: bool>(bytes: &[u8], i: usize) -> usize {
     }
     let b2 = bytes.get(i + 2).copied().unwrap_or(0);
     let parity = if UPPER { 0 } else { 1 };
-    if b0 == 0xE1 && (b1 == 0xBA && b2 >= 0xA0 || b1 == 0xBB) && b2 & 0xC0 == 0x80 && b2 & 1 == parity
+    if b0 == 0xE1
+        && (b1 == 0xBA && b2 >= 0xA0 || b1 == 0xBB)
+        && b2 & 0xC0 == 0x80
+        && b2 & 1 == parity
     {
         3
     } else {
@@ -270,8 +273,8 @@ fn scan_plain_word(bytes: &[u8], pos: usize) -> Option<(usize, TokenKind)> {
         return None;
     }
     match bytes.get(i) {
-        None | Some(b' ' | b'\n' | b',' | b';' | b':' | b'?' | b'!' | b')' | b'"' | b'\r' | b'\t') => {
-        }
+        None
+        | Some(b' ' | b'\n' | b',' | b';' | b':' | b'?' | b'!' | b')' | b'"' | b'\r' | b'\t') => {}
         _ => return None,
     }
     let case = if first_upper > 0 {
@@ -663,4 +666,3 @@ fn scan_code(text: &str, start: usize) -> Option<usize> {
     // Drop a dangling separator.
     end.filter(|&e| e > start)
 }
-
