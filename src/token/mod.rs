@@ -19,7 +19,12 @@
 
 use core::iter::FusedIterator;
 
+mod sentence;
 mod syllable;
+mod word;
+
+pub use sentence::{sentences, Sentence, Sentences};
+pub use word::{words, Word, Words};
 
 use syllable::scan_one;
 

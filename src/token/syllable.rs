@@ -195,8 +195,8 @@ fn scan_url(text: &str, pos: usize) -> Option<usize> {
 
 /// Dotted abbreviations whose first part is not all capitals.
 const DOTTED: &[&str] = &[
-    "Tp", "ThS", "Th", "Ths", "TSKH", "Q", "P", "TP", "TS", "GS", "PGS", "BS", "KS", "CN", "NXB",
-    "ĐH", "TX", "TT", "H", "X", "ông", "bà", "St", "Mr", "Mrs", "Dr", "v", "Đ/c",
+    "Tp", "tp", "ThS", "Th", "Ths", "TSKH", "Q", "P", "TP", "TS", "GS", "PGS", "BS", "KS", "CN",
+    "NXB", "ĐH", "TX", "TT", "H", "X", "ông", "bà", "St", "Mr", "Mrs", "Dr", "v", "Đ/c",
 ];
 
 /// Case bits of U+00C0–U+01BF, indexed by `(lead - 0xC3) * 64 + (second & 0x3F)`

@@ -3,6 +3,7 @@
 //! ```text
 //! vntext extract [FILE...] [--format json|jsonl|table]
 //! vntext annotate [--input FILE] [--output FILE]
+//! vntext tokenize [--sentences|--syllables|--words] [FILE]
 //! ```
 //!
 //! Exit status: 0 on success, 1 when input or output failed, 2 for a usage
@@ -13,6 +14,7 @@
 mod annotate;
 mod extract;
 mod output;
+mod tokenize;
 
 use std::process::ExitCode;
 
@@ -32,6 +34,8 @@ enum Command {
     Extract(extract::Args),
     /// Annotate JSON Lines records: one output line per input line, in order.
     Annotate(annotate::Args),
+    /// Split text into sentences, syllables or words, one sentence a line.
+    Tokenize(tokenize::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Annotate(args) => annotate::run(args),
+        Command::Tokenize(args) => tokenize::run(args),
     };
     match result {
         Ok(code) => code,
