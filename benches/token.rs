@@ -4,6 +4,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use unicode_segmentation::UnicodeSegmentation;
+use vntext::lexicon::Lexicon;
 use vntext::token;
 
 mod support;
@@ -38,6 +39,23 @@ fn tokenize(c: &mut Criterion) {
             texts
                 .iter()
                 .map(|t| token::syllables(black_box(t)).count())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("sentences", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| token::sentences(black_box(t)).count())
+                .sum::<usize>()
+        })
+    });
+    let lex = Lexicon::builtin();
+    g.bench_function("words", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| token::words(black_box(t), lex).count())
                 .sum::<usize>()
         })
     });

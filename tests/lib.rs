@@ -7,3 +7,4 @@ mod fixtures;
 #[cfg(feature = "serde")]
 mod serde_shape;
 mod spans;
+mod token;

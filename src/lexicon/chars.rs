@@ -24,9 +24,11 @@ const TABLE_START: u32 = 0xC0;
 const TABLE_END: u32 = 0x1EFA;
 
 /// For each char in `TABLE_START..TABLE_END`: its lower-case toneless base and
-/// its tone (0–5), or `('\0', 0)` when the char is not a Vietnamese vowel.
+/// its tone (0–5); other chars there map to their lower case and tone 0.
 static TONE_TABLE: LazyLock<Vec<(char, u8)>> = LazyLock::new(|| {
-    let mut t = vec![('\0', 0u8); (TABLE_END - TABLE_START) as usize];
+    let mut t: Vec<(char, u8)> = (TABLE_START..TABLE_END)
+        .map(|u| (char::from_u32(u).map_or('\0', lower), 0))
+        .collect();
     for row in TONE_ROWS {
         let base = row.chars().next().unwrap_or('\0');
         for (tone, c) in row.chars().enumerate() {

@@ -40,8 +40,20 @@ const TREEBANK: &str = include_str!("data/words-vtb.txt");
 pub struct Lexicon {
     /// Hash of a syllable sequence → [`WORD`] and/or [`PREFIX`].
     map: HashMap<u64, u8, BuildHasherDefault<PreHashed>>,
+    /// One bit per [`FILTER_BITS`] slot of the keys' hashes: most sequences
+    /// that are no key are turned away here, without touching the map.
+    filter: Vec<u64>,
     words: usize,
     longest: usize,
+}
+
+/// Bits of the lookup filter (128 KiB).
+const FILTER_BITS: u32 = 20;
+
+#[inline]
+fn filter_slot(h: u64) -> (usize, u64) {
+    let bit = (h >> (64 - FILTER_BITS)) as usize;
+    (bit / 64, 1u64 << (bit % 64))
 }
 
 /// The sequence is a word.
@@ -124,11 +136,15 @@ impl Lexicon {
 
     /// Adds a word (syllables separated by spaces or `_`).
     pub fn insert(&mut self, word: &str) {
+        if self.filter.is_empty() {
+            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
+        }
         let mut h = WORD_SEED;
         let mut n = 0;
         for syl in syllables_of(word) {
             if n > 0 {
                 *self.map.entry(h).or_insert(0) |= PREFIX;
+                self.set_filter(h);
             }
             h = extend(h, syllable_hash(syl));
             n += 1;
@@ -136,6 +152,7 @@ impl Lexicon {
         if n == 0 {
             return;
         }
+        self.set_filter(h);
         let flags = self.map.entry(h).or_insert(0);
         if *flags & WORD == 0 {
             *flags |= WORD;
@@ -159,7 +176,18 @@ impl Lexicon {
     /// [`extend`] from [`WORD_SEED`].
     #[inline]
     pub(crate) fn flags(&self, h: u64) -> u8 {
-        self.map.get(&h).copied().unwrap_or(0)
+        let (i, bit) = filter_slot(h);
+        match self.filter.get(i) {
+            Some(w) if w & bit != 0 => self.map.get(&h).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    fn set_filter(&mut self, h: u64) {
+        let (i, bit) = filter_slot(h);
+        if let Some(w) = self.filter.get_mut(i) {
+            *w |= bit;
+        }
     }
 
     /// Number of words.

@@ -169,7 +169,9 @@ impl<'h> Words<'h, '_> {
             let start = self.pos;
             self.pos = end;
             match kind {
-                TokenKind::Word(case) if n_tail == 0 || tail[0].2 == TokenKind::Space => {
+                // A word opens a run or follows a space in one; a word glued
+                // to the run (`TWdoanh`) stands alone after it.
+                TokenKind::Word(case) if self.units.is_empty() || n_tail == 1 => {
                     n_tail = 0;
                     let hash = syllable_hash(&text[start..end]);
                     self.units.push(Unit {
