@@ -1,4 +1,4 @@
-//! Tokenisation: syllables with a kind, losslessly.
+//! Tokenisation: sentences, syllables with a kind, and words.
 //!
 //! Vietnamese writes one syllable per space-separated unit, and news text
 //! carries tokens that generic tokenisers break apart: `09/03/2023`, `14:49`,
@@ -16,6 +16,13 @@
 //! assert_eq!(toks[2], ("05-CT/TW", TokenKind::DocSymbol));
 //! assert_eq!(toks[3].0, "của");
 //! ```
+//!
+//! On top of the syllables: [`sentences`] (spans without surrounding
+//! whitespace, never across a line break) and [`words`], which groups
+//! syllables into words over a [`Lexicon`](crate::lexicon::Lexicon)
+//! (`doanh nghiệp`, `Ủy ban nhân dân`) and capitalised runs into proper names
+//! (`Long Biên`). Words are lossless too: multi-syllable words hold their
+//! inner spaces, and the whitespace between words comes as pieces of its own.
 
 use core::iter::FusedIterator;
 
