@@ -46,6 +46,7 @@ mod error;
 mod extract;
 mod extractor;
 pub mod fact;
+pub mod html;
 #[cfg(feature = "cli")]
 pub mod jsonl;
 pub mod lexicon;

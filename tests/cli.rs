@@ -352,3 +352,59 @@ fn annotate_resume_refuses_other_input() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--resume"));
 }
+
+#[test]
+fn extract_html_and_report() {
+    let text = "Tỷ lệ đạt trên 98% <script>x</script>";
+    let out = vntext(&["extract", "--format", "html"], text.as_bytes());
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("class=\"f f-percentage\""));
+    assert!(page.contains("&lt;script&gt;") && !page.contains("<script>"));
+
+    let dir = tmpdir("report");
+    let input = dir.join("in.jsonl");
+    std::fs::write(&input, records(5) + "broken\n").unwrap();
+    let annotated = dir.join("out.jsonl");
+    let run = vntext(
+        &[
+            "annotate",
+            "--input",
+            input.to_str().unwrap(),
+            "--output",
+            annotated.to_str().unwrap(),
+            "--quiet",
+        ],
+        b"",
+    );
+    assert_eq!(run.status.code(), Some(3));
+    let report = dir.join("report.html");
+    let rep = vntext(
+        &[
+            "report",
+            "--input",
+            annotated.to_str().unwrap(),
+            "--output",
+            report.to_str().unwrap(),
+            "--texts",
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(
+        rep.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rep.stderr)
+    );
+    let page = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        page.contains("6 records, 1 errors"),
+        "{}",
+        &page[..page.len().min(3000)]
+    );
+    assert!(page.contains("<svg") || page.contains("No dated facts"));
+    assert!(page.contains("href=\"report_files/000001.html\""));
+    let view = std::fs::read_to_string(dir.join("report_files/000001.html")).unwrap();
+    assert!(view.contains("class=\"f f-percentage\""));
+}

@@ -4,6 +4,8 @@
 mod cli;
 #[cfg(feature = "serde")]
 mod fixtures;
+mod html;
+mod robust;
 #[cfg(feature = "serde")]
 mod serde_shape;
 mod spans;

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! vntext extract [FILE...] [--format json|jsonl|table]
-//! vntext annotate [--input FILE] [--output FILE]
+//! vntext annotate [--input FILE] [--output FILE] [-j N] [--resume] …
+//! vntext report --input out.jsonl --output report.html [--texts in.jsonl]
 //! vntext tokenize [--sentences|--syllables|--words] [FILE]
 //! ```
 //!
@@ -14,6 +15,7 @@
 mod annotate;
 mod extract;
 mod output;
+mod report;
 mod tokenize;
 
 use std::process::ExitCode;
@@ -34,6 +36,8 @@ enum Command {
     Extract(extract::Args),
     /// Annotate JSON Lines records: one output line per input line, in order.
     Annotate(annotate::Args),
+    /// Summarise an `annotate` run as one self-contained HTML page.
+    Report(report::Args),
     /// Split text into sentences, syllables or words, one sentence a line.
     Tokenize(tokenize::Args),
 }
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Annotate(args) => annotate::run(args),
+        Command::Report(args) => report::run(args),
         Command::Tokenize(args) => tokenize::run(args),
     };
     match result {
