@@ -20,6 +20,7 @@ pub(crate) mod period;
 pub(crate) mod person;
 pub(crate) mod quantity;
 pub(crate) mod ratio;
+pub(crate) mod time;
 
 use crate::fact::{Payload, Qualifier};
 use crate::lexicon::chars::{eq_word, starts_upper};
