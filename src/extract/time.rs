@@ -58,6 +58,7 @@ pub(crate) fn scan(doc: &Doc<'_>, mut emit: impl FnMut(Found)) {
         line: 0,
         last_end: usize::MAX,
         last_prec: Prec::Year,
+        start: 0,
     };
     let n = doc.len();
     let mut i = 0;
@@ -650,6 +651,9 @@ struct Parser<'a, 'd> {
     /// (`năm 2019 và 2020`, `30/4, 1/5`).
     last_end: usize,
     last_prec: Prec,
+    /// The first token of the expression being read: the only one that may
+    /// stand after a line break.
+    start: usize,
 }
 
 /// Words after which `năm`, `tháng`, `tuần` + a relative word count
@@ -667,10 +671,11 @@ impl Parser<'_, '_> {
         self.cls.get(i).copied().unwrap_or(W::No)
     }
 
-    /// Class of token `j` if it continues the expression on the same line.
+    /// Class of token `j` if it starts the expression or continues it on
+    /// the same line.
     #[inline]
     fn k(&self, j: usize) -> W {
-        if self.doc.line_before(j) {
+        if j != self.start && self.doc.line_before(j) {
             W::No
         } else {
             self.c(j)
@@ -679,7 +684,7 @@ impl Parser<'_, '_> {
 
     #[inline]
     fn kind(&self, j: usize) -> Option<TokenKind> {
-        if self.doc.line_before(j) {
+        if j != self.start && self.doc.line_before(j) {
             None
         } else {
             self.doc.kind(j)
@@ -721,6 +726,7 @@ impl Parser<'_, '_> {
     // -- entry -------------------------------------------------------------
 
     fn expr_at(&mut self, i: usize) -> Option<Found> {
+        self.start = i;
         let c = self.c(i);
         let numeric = matches!(
             self.doc.kind(i),
@@ -787,8 +793,12 @@ impl Parser<'_, '_> {
             Form::Year => {
                 self.listed(i, pt)
                     || self.weak_before(i)
+                        && pt.y.is_some_and(|y| (1900..=2100).contains(&y))
                         && !matches!(self.k(j), W::Unit | W::Hoc)
                         && !matches!(self.kind(j), Some(TokenKind::Percent))
+                        // `từ 1000 đến 2000 đồng`: a range of numbers.
+                        && !(matches!(self.k(j), W::Den | W::Toi2 | W::Dash)
+                            && self.kind(j + 1) == Some(TokenKind::Number))
             }
         }
     }
@@ -1537,7 +1547,14 @@ impl Parser<'_, '_> {
                             e = e3;
                             pt.form = Form::Sure;
                         }
-                        _ => pt.form = if trig { Form::Sure } else { Form::Risky },
+                        // `23 tháng Chạp` is a date by its month's name.
+                        _ => {
+                            pt.form = if trig || lunar_name {
+                                Form::Sure
+                            } else {
+                                Form::Risky
+                            }
+                        }
                     }
                 } else if self.k(e) == W::Tet {
                     if !(1..=30).contains(&d) {
@@ -1593,12 +1610,13 @@ impl Parser<'_, '_> {
             if word && !self.doc.is_capitalized(j + 1) && !lunar {
                 return None;
             }
-            // `Cách mạng Tháng Tám`, `rạp Tháng Tám` are names.
+            // `Cách mạng Tháng Tám`, `rạp Tháng Tám` are names: a capital
+            // `Tháng` inside a sentence.
             if word
                 && self.doc.is_capitalized(j)
                 && j > 0
                 && !self.doc.line_before(j)
-                && self.doc.is_capitalized(j - 1)
+                && !matches!(self.doc.s(j - 1), "." | "!" | "?" | ":" | "\"" | "(" | "-")
             {
                 return None;
             }
