@@ -174,6 +174,9 @@ enum W {
     // Number words, Roman numerals.
     Num(u8),
     Roman(u8),
+    /// `Q1` … `Q4`, `H1`, `H2` (business style, with a year only).
+    QAbbr(u8),
+    HAbbr(u8),
     // Quantifiers before a relative word (`mấy năm trước` is no date).
     Quant,
     /// A word that may follow a date (`tại`, `đã`, `là` …).
@@ -417,6 +420,12 @@ const WORDS: &[(&str, W)] = &[
     ("CN", W::Cn),
     ("ÂL", W::AmLichAbbr),
     ("GMT", W::Gmt),
+    ("Q1", W::QAbbr(1)),
+    ("Q2", W::QAbbr(2)),
+    ("Q3", W::QAbbr(3)),
+    ("Q4", W::QAbbr(4)),
+    ("H1", W::HAbbr(1)),
+    ("H2", W::HAbbr(2)),
 ];
 
 /// The longest entry of [`WORDS`], in bytes.
@@ -747,6 +756,20 @@ impl Parser<'_, '_> {
                 }
             }
             W::Quy => return self.quarter(i),
+            W::QAbbr(q) | W::HAbbr(q) => {
+                // `Q1/2023`, `H2/2024`; a bare `Q1` is District 1.
+                let (y, e) = match self.year_suffix(i + 1) {
+                    Some((y, _, e)) => (y, e),
+                    None => return None,
+                };
+                let (label, m1, m2) = if matches!(self.c(i), W::QAbbr(_)) {
+                    (PeriodLabel::Quarter, 3 * q - 2, 3 * q)
+                } else {
+                    (PeriodLabel::Half, 6 * q - 5, 6 * q)
+                };
+                let (s, t) = months(Some(y), m1, m2)?;
+                return Some(period(i, e, s, t, label));
+            }
             W::Nua => {
                 if let Some(f) = self.half(i) {
                     return Some(f);
@@ -857,6 +880,10 @@ impl Parser<'_, '_> {
             if self.c(k) == W::Ngay {
                 // `ngày càng`, `hằng ngày` are no day names.
                 return k + 1 < i && !matches!(self.c(k.wrapping_sub(1)), W::Quant);
+            }
+            // `dịp lễ Quốc khánh 2/9`: a feast named after `lễ` or `dịp`.
+            if matches!(self.c(k), W::Le | W::Dip) {
+                return k + 1 < i && self.doc.is_capitalized(k + 1);
             }
         }
         false
@@ -2132,6 +2159,8 @@ fn can_start(c: W) -> bool {
             | W::Thang
             | W::Tuan
             | W::Sn
+            | W::QAbbr(_)
+            | W::HAbbr(_)
     )
 }
 
