@@ -395,6 +395,8 @@ const WORDS: &[(&str, W)] = &[
     ("lít", W::Unit),
     ("căn", W::Unit),
     ("xe", W::Unit),
+    ("chục", W::Unit),
+    ("vạn", W::Unit),
     ("chi", W::Unit),
     ("đảng", W::Unit),
     ("xã", W::Unit),
@@ -1118,8 +1120,9 @@ impl Parser<'_, '_> {
             W::Kia => -2,
             _ => return None,
         };
-        // `năm trước đó`, `năm sau đó` point back into the story.
-        if matches!(self.k(j + 1), W::Do | W::Ay) {
+        // `năm trước đó`, `năm sau đó` point back into the story; `từ đầu
+        // năm tới nay` runs until now.
+        if matches!(self.k(j + 1), W::Do | W::Ay) || off == 1 && self.k(j + 1) == W::Nay {
             return None;
         }
         Some((off, j + 1))
