@@ -15,7 +15,7 @@ use super::time::{scan, Expr};
 use super::{Candidate, Context, Doc};
 use crate::fact::Payload;
 use crate::token::{scan_into, Tok};
-use crate::PartialDate;
+use crate::{PartialDate, Span};
 
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
@@ -62,7 +62,7 @@ pub(crate) fn dateline(text: &str) -> Option<PartialDate> {
     for finder in FINDERS.iter() {
         for pos in finder.find_iter(text.as_bytes()).take(MAX_HITS) {
             let from = pos + finder.needle().len();
-            let window = slice(text, from, from + 120);
+            let (_, window) = slice(text, from, from + 120);
             if let Some(d) = first_date(window, &mut toks, |_, start, _| start <= 6) {
                 return Some(d);
             }
@@ -79,13 +79,12 @@ pub(crate) fn dateline(text: &str) -> Option<PartialDate> {
         .take(MAX_HITS);
     for p in clocks {
         let from = p.saturating_sub(40);
-        let window = slice(text, from, p + 60);
-        let found = first_date(window, &mut toks, |d, _, span: &str| {
-            let at = span.as_ptr() as usize - text.as_ptr() as usize;
+        let (base, window) = slice(text, from, p + 60);
+        let found = first_date(window, &mut toks, |d, _, span: Span| {
             d.year().is_some()
                 && d.day().is_some()
-                && (at..at + span.len()).contains(&p)
-                && stamp_only(span)
+                && (base + span.start..base + span.end).contains(&p)
+                && stamp_only(&window[span.range()])
         });
         if let Some(d) = found {
             return Some(d);
@@ -93,15 +92,15 @@ pub(crate) fn dateline(text: &str) -> Option<PartialDate> {
     }
     let start = text.len() - text.trim_start().len();
     let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |e| start + e);
-    let lead = slice(text, start, line_end.min(start + 160));
+    let (_, lead) = slice(text, start, line_end.min(start + 160));
     first_date(lead, &mut toks, |d, start, _| {
         start < 8 && d.day().is_some()
     })
 }
 
-/// `text[from..to]`, both ends moved onto char boundaries and the start
-/// moved past a partial token.
-fn slice(text: &str, from: usize, to: usize) -> &str {
+/// `text[from..to]` with its offset, both ends moved onto char boundaries
+/// and the start moved past a partial token.
+fn slice(text: &str, from: usize, to: usize) -> (usize, &str) {
     let mut to = to.min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
@@ -116,7 +115,7 @@ fn slice(text: &str, from: usize, to: usize) -> &str {
             from += sp;
         }
     }
-    &text[from..to]
+    (from, &text[from..to])
 }
 
 /// A stamp is digits and separators only (`10/03/2023 | 14:49`, `18:43
@@ -127,11 +126,11 @@ fn stamp_only(span: &str) -> bool {
 }
 
 /// The first date of `window` (tokenised into `toks`) that `keep` accepts,
-/// given its value, its first token's index and its text.
+/// given its value, its first token's index and its span in the window.
 fn first_date(
     window: &str,
     toks: &mut Vec<Tok>,
-    keep: impl Fn(PartialDate, usize, &str) -> bool,
+    keep: impl Fn(PartialDate, usize, Span) -> bool,
 ) -> Option<PartialDate> {
     scan_into(window, toks);
     let ctx = Context::default();
@@ -143,7 +142,7 @@ fn first_date(
         }
         if let Expr::Date(d) = f.expr {
             let span = doc.span(f.start, f.end);
-            if d.calendar.is_none() && keep(d.value, f.start, &window[span.range()]) {
+            if d.calendar.is_none() && keep(d.value, f.start, span) {
                 found = Some(d.value);
             }
         }

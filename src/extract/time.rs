@@ -1440,9 +1440,6 @@ impl Parser<'_, '_> {
                 (p, e)
             }
         };
-        if edge && pt.form == Form::Year {
-            pt.form = Form::Sure;
-        }
         // Suffixes: a year (`ngày 15/3 năm nay`), the lunar calendar, a time.
         if pt.y.is_none() && pt.m.is_some() && !pt.inferred {
             if let Some((y, inferred, e2)) = self.year_suffix(e) {
