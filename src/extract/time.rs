@@ -1552,6 +1552,15 @@ impl Parser<'_, '_> {
         let mut pt = Pt::new();
         match nd {
             NumDate::Date(y, m, d, form) => {
+                // `ngày 2-3 lần`, `ngày 8-10 tiếng`: a range of counts.
+                if y.is_none()
+                    && d.is_some()
+                    && self.kind(e) == Some(TokenKind::Word(Case::Lower))
+                    && (matches!(self.k(e), W::Quant | W::Unit | W::Gio | W::Phut)
+                        || self.doc.is(e, "tiếng"))
+                {
+                    return None;
+                }
                 pt = pt.with(y, m, d);
                 pt.form = if trig { Form::Sure } else { form };
             }
