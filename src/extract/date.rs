@@ -13,7 +13,6 @@
 
 use super::time::{scan, Expr};
 use super::{Candidate, Context, Doc};
-use crate::fact::Payload;
 use crate::token::{scan_into, Tok};
 use crate::{PartialDate, Span};
 
@@ -21,11 +20,7 @@ use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    scan(doc, |f| {
-        if let Expr::Date(d) = f.expr {
-            out.push(Candidate::new(doc.span(f.start, f.end), Payload::Date(d)));
-        }
-    });
+    super::time::find(doc, true, false, out);
 }
 
 /// Words that introduce a publication stamp (`Ngày đăng 10/03/2023 |

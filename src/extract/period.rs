@@ -8,14 +8,8 @@
 //! ends keep the precision written and are not resolved against the
 //! reference date, except `đến nay` ("until now").
 
-use super::time::{scan, Expr};
 use super::{Candidate, Doc};
-use crate::fact::Payload;
 
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    scan(doc, |f| {
-        if let Expr::Period(p) = f.expr {
-            out.push(Candidate::new(doc.span(f.start, f.end), Payload::Period(p)));
-        }
-    });
+    super::time::find(doc, false, true, out);
 }

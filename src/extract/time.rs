@@ -25,8 +25,8 @@
 //! (`từ`, `đến`, `dịp`, `lễ`, `trước` …) with no counted noun after it, or
 //! parentheses of its own (`hôm nay (27/4)`).
 
-use super::Doc;
-use crate::fact::{self, days_in_month, Calendar, PartOfDay, PeriodLabel, Time};
+use super::{Candidate, Doc};
+use crate::fact::{self, days_in_month, Calendar, PartOfDay, Payload, PeriodLabel, Time};
 use crate::lexicon::chars::lower;
 use crate::token::{Case, TokenKind};
 use crate::PartialDate;
@@ -45,6 +45,19 @@ pub(crate) struct Found {
 pub(crate) enum Expr {
     Date(fact::Date),
     Period(fact::Period),
+}
+
+/// Pushes the dates (with `dates`) and the periods (with `periods`) of the
+/// block: one scan serves both kinds.
+pub(crate) fn find(doc: &Doc<'_>, dates: bool, periods: bool, out: &mut Vec<Candidate>) {
+    scan(doc, |f| {
+        let payload = match f.expr {
+            Expr::Date(d) if dates => Payload::Date(d),
+            Expr::Period(p) if periods => Payload::Period(p),
+            _ => return,
+        };
+        out.push(Candidate::new(doc.span(f.start, f.end), payload));
+    });
 }
 
 /// Finds every time expression of the block, in order.
