@@ -2,6 +2,7 @@
 
 #[cfg(feature = "cli")]
 mod cli;
+mod dates;
 #[cfg(feature = "serde")]
 mod fixtures;
 mod html;
