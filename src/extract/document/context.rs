@@ -114,7 +114,7 @@ pub(super) fn far_type_before(doc: &Doc<'_>, so: usize) -> Option<(TypeAt, usize
         let k = q - 1;
         match doc.kind(k)? {
             TokenKind::Word(_) | TokenKind::Abbreviation => {}
-            TokenKind::Punct if doc.s(k) == "-" => {}
+            TokenKind::Punct | TokenKind::Symbol if matches!(doc.s(k), "-" | "&") => {}
             _ => return None,
         }
         if let Some(t) = type_before(doc, q) {
@@ -123,6 +123,41 @@ pub(super) fn far_type_before(doc: &Doc<'_>, so: usize) -> Option<(TypeAt, usize
         q -= 1;
     }
     None
+}
+
+/// Whether the words `a..b` between a type word and `số` read as the
+/// document's name (`Trợ giúp pháp lý`, `phát hành công trái`), not as a
+/// clause that goes on (`sư bào chữa đã đề nghị`).
+pub(super) fn plain_name(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    (a..b).all(|k| any_at(doc, k, NAME_STOPS).is_none())
+        // `luật sư`, `luật gia`: not the law.
+        && !doc.is(a, "sư")
+        && !doc.is(a, "gia")
+}
+
+/// Whether a word of [`BODY_STOPS`] starts at token `k`. Capitalised words
+/// never stop (`Ban Chỉ đạo`); all-capital text does (`CỦA QUỐC HỘI VỀ`).
+fn stops_at(doc: &Doc<'_>, k: usize) -> bool {
+    if doc.is(k, "số") || doc.is(k, "ngày") || doc.is(k, "của") {
+        return true;
+    }
+    !matches!(
+        doc.kind(k),
+        Some(TokenKind::Word(Case::Capitalized | Case::Mixed))
+    ) && any_at(doc, k, BODY_STOPS).is_some()
+}
+
+/// Whether a type word (not an abbreviation) starts at token `k`:
+/// `Quyết định`, `Nghị định`.
+fn type_starts(doc: &Doc<'_>, k: usize) -> bool {
+    TABLES.types.iter().any(|tw| {
+        tw.class != Class::Abbr
+            && tw
+                .words
+                .iter()
+                .enumerate()
+                .all(|(o, w)| doc.is(k + o, w) && (o == 0 || !doc.line_before(k + o)))
+    })
 }
 
 /// The year of a date token: `15/5/2016`, `21-10-2005`, `3.3.2025`.
@@ -235,6 +270,24 @@ const BODY_STOPS: &[&str] = &[
     "khẳng định",
 ];
 
+/// Words that cannot stand inside a document's name: the clause goes on.
+/// (Names hold prepositions and verbs: `Ưu đãi người có công với cách
+/// mạng`, `Tổ chức Chính phủ`.)
+const NAME_STOPS: &[&str] = &[
+    "đã",
+    "đang",
+    "sẽ",
+    "vừa",
+    "được",
+    "bị",
+    "là",
+    "do",
+    "ngày",
+    "theo",
+    "tại",
+    "đề nghị",
+];
+
 /// Lower-case words that may end a body: the level of an administrative
 /// unit (`UBND tỉnh`, `Đảng ủy … quận`).
 const LEVELS: &[&str] = &[
@@ -248,28 +301,20 @@ const LEVELS: &[&str] = &[
     "phường",
 ];
 
-/// Heads of a second body: `và` before one ends the first (`Bộ Chính trị
-/// và Ban Bí thư`), while `Bộ Giáo dục và Đào tạo` goes on.
-const BODY_HEADS: &[&str] = &[
-    "Bộ",
-    "Ban",
-    "Chính phủ",
-    "Quốc hội",
-    "Ủy ban",
-    "UBND",
-    "HĐND",
-    "Hội đồng",
-    "Thủ tướng",
-    "Sở",
-    "Tổng cục",
-    "Cục",
-    "Văn phòng",
-    "Tỉnh ủy",
-    "Thành ủy",
-    "Huyện ủy",
-    "Quận ủy",
-    "Đảng ủy",
-];
+/// Whether the name of an issuing body starts at token `k` (`doc_bodies.txt`).
+fn body_head(doc: &Doc<'_>, k: usize) -> bool {
+    TABLES.bodies.iter().any(|words| {
+        words.iter().enumerate().all(|(o, w)| {
+            let j = k + o;
+            (o == 0 || !doc.line_before(j))
+                && if w.chars().all(crate::lexicon::chars::is_upper) {
+                    doc.s(j) == *w
+                } else {
+                    doc.is(j, w)
+                }
+        })
+    })
+}
 
 fn any_at(doc: &Doc<'_>, k: usize, list: &[&str]) -> Option<usize> {
     list.iter().find_map(|p| doc.phrase_at(k, p))
@@ -305,7 +350,7 @@ pub(super) fn body_at(doc: &Doc<'_>, j: usize) -> Option<usize> {
         | TokenKind::Abbreviation => {}
         _ => return None,
     }
-    if super::context::type_before(doc, k + 1).is_some() {
+    if type_starts(doc, k) {
         return None;
     }
     let mut good = None;
@@ -315,8 +360,7 @@ pub(super) fn body_at(doc: &Doc<'_>, j: usize) -> Option<usize> {
         if k > j && doc.line_before(k) {
             break;
         }
-        if k > j && any_at(doc, k, BODY_STOPS).is_some() {
-            // `khóa` is no stop; `năm` is one.
+        if k > j && stops_at(doc, k) {
             break;
         }
         let kind = match doc.kind(k) {
@@ -340,7 +384,7 @@ pub(super) fn body_at(doc: &Doc<'_>, j: usize) -> Option<usize> {
                     continue;
                 }
                 if doc.is(k, "và") {
-                    let next_head = BODY_HEADS.iter().any(|h| doc.phrase_at(k + 1, h).is_some());
+                    let next_head = body_head(doc, k + 1) || type_starts(doc, k + 1);
                     if next_head || !doc.is_capitalized(k + 1) {
                         break;
                     }
@@ -358,7 +402,7 @@ pub(super) fn body_at(doc: &Doc<'_>, j: usize) -> Option<usize> {
                 }
             }
             TokenKind::Word(case) => {
-                if k > j && type_before(doc, k + 1).is_some() {
+                if k > j && type_starts(doc, k) {
                     break;
                 }
                 good = Some(k + 1);
@@ -368,6 +412,12 @@ pub(super) fn body_at(doc: &Doc<'_>, j: usize) -> Option<usize> {
             TokenKind::Abbreviation => {
                 good = Some(k + 1);
                 pending = 0;
+                prev_cap = false;
+            }
+            // `Bộ GD&ĐT`, `Bộ LĐ-TB&XH`
+            TokenKind::Symbol
+                if doc.s(k) == "&" && !doc.space_before(k) && !doc.space_before(k + 1) =>
+            {
                 prev_cap = false;
             }
             TokenKind::Punct if doc.s(k) == "-" => {
@@ -414,6 +464,41 @@ pub(super) fn issuer_after(doc: &Doc<'_>, j: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The issuing body written as the subject before the type word that
+/// starts at token `start`: `Chính phủ vừa ban hành Nghị định …`, `Bộ Tài
+/// chính có văn bản số …`. Its token range.
+pub(super) fn issuer_before(doc: &Doc<'_>, start: usize) -> Option<(usize, usize)> {
+    let mut v = start;
+    if v >= 1 && (doc.is(v - 1, "có") || doc.is(v - 1, "ký")) {
+        v -= 1;
+    } else {
+        v = doc.phrase_before(v, "ban hành")?;
+    }
+    if v >= 1 && (doc.is(v - 1, "đã") || doc.is(v - 1, "vừa") || doc.is(v - 1, "mới")) {
+        v -= 1;
+    }
+    if doc.line_before(v) || doc.line_before(start) {
+        return None;
+    }
+    let mut best = None;
+    let mut s = v;
+    while s > 0 && v - s < BODY_MAX {
+        s -= 1;
+        match doc.kind(s) {
+            Some(TokenKind::Word(_) | TokenKind::Abbreviation) => {}
+            Some(TokenKind::Punct | TokenKind::Symbol) if matches!(doc.s(s), "-" | "&") => {}
+            _ => break,
+        }
+        if body_head(doc, s) && body_at(doc, s) == Some(v) {
+            best = Some((s, v));
+        }
+        if doc.line_before(s) {
+            break;
+        }
+    }
+    best
 }
 
 /// A quoted title after a citation: `về "…"` or `"…"` right after it. The

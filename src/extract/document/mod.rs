@@ -16,7 +16,9 @@
 //! 3. a list goes on after it (`18, 19 và 20-NQ/TW`): one fact per number,
 //!    a trailing symbol lending its code to the bare numbers;
 //! 4. after the last number: the date (its year, when the symbol has
-//!    none), the issuing body (`của …`, `do … ban hành`) and a quoted title.
+//!    none), the issuing body (`của …`, `do … ban hành`) and a quoted title;
+//!    failing a body there, the subject of `ban hành` / `có` before the
+//!    type word (`Chính phủ vừa ban hành Nghị định …`).
 //!
 //! A symbol stands alone when its code is known (`05-CT/TW`,
 //! `30/2020/NĐ-CP`, `123/UBND-VP`); a bare number needs a type word before
@@ -287,18 +289,25 @@ fn cite_at(doc: &Doc<'_>, i: usize, buf: &mut String, out: &mut Vec<Candidate>) 
     let mut inner_issuer = None;
     if head.type_at.is_none() {
         let sym = first.symbol.as_ref()?;
-        let far = head
-            .so
-            .and_then(|so| context::far_type_before(doc, so).map(|f| (so, f)))
-            .filter(|(_, (tw, _))| code_agrees(t, sym, tw) && sym.plausible(t));
-        if let Some((so, (tw, gap))) = far {
-            head.type_at = Some(tw);
-            if doc.is(gap, "của") {
-                inner_issuer = context::body_at(doc, gap + 1)
-                    .filter(|&e| e == so)
-                    .map(|e| (gap + 1, e));
+        // `Pháp lệnh <name> số …`, `Thông tư liên tịch của <body> số …`.
+        let far = head.so.and_then(|so| {
+            let (tw, gap) = context::far_type_before(doc, so)?;
+            let body = if doc.is(gap, "của") {
+                context::body_at(doc, gap + 1).filter(|&e| e == so)
             } else {
-                title = Some((gap, so));
+                None
+            };
+            let ok = tw.capital
+                && code_agrees(t, sym, &tw)
+                && (sym.stands_alone(t) || (body.is_some() && sym.plausible(t)))
+                && (body.is_some() || context::plain_name(doc, gap, so));
+            ok.then_some((so, tw, gap, body))
+        });
+        if let Some((so, tw, gap, body)) = far {
+            head.type_at = Some(tw);
+            match body {
+                Some(e) => inner_issuer = Some((gap + 1, e)),
+                None => title = Some((gap, so)),
             }
         } else if !sym.stands_alone(t) {
             return None;
@@ -395,6 +404,11 @@ fn cite_at(doc: &Doc<'_>, i: usize, buf: &mut String, out: &mut Vec<Candidate>) 
     }
     if title.is_none() {
         title = context::quoted_title_after(doc, j);
+    }
+    if issuer.is_none() {
+        issuer = head
+            .type_at
+            .and_then(|tw| context::issuer_before(doc, tw.start));
     }
     let issued_by = issuer.map(|(a, b)| doc.slice(a, b).to_string());
     let title = title.map(|(a, b)| doc.slice(a, b).to_string());

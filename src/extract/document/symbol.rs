@@ -297,7 +297,8 @@ pub(super) fn parse(text: String) -> Option<Symbol> {
 
 /// Whether the code gathered so far in `buf` may still grow across a
 /// space: nothing after the number yet, only a type code (`116/2020/NĐ`
-/// waits for `- CP`), or a joint circular's issuers (`TTLT/BTM - CN`).
+/// waits for `- CP`) or an issuer, or a joint circular's issuers
+/// (`TTLT/BTM - CN`).
 fn incomplete(buf: &str) -> bool {
     let code = buf.trim_start_matches(|c: char| c.is_ascii_digit() || c == '/');
     if code.is_empty() {
@@ -309,7 +310,9 @@ fn incomplete(buf: &str) -> bool {
     if first.starts_with("TTLT") || first.starts_with("NQLT") {
         return true;
     }
-    !more && TABLES.code(first).is_some()
+    // A type code waits for its issuer; an issuer (a state công văn) for
+    // its drafting unit: `6386/BNV - CCVC`.
+    !more && (TABLES.code(first).is_some() || TABLES.issuer(first).is_some())
 }
 
 /// Whether token `j` can be a code segment.

@@ -48,6 +48,9 @@ pub(super) struct Tables {
     /// Issuer codes (a term-taking code is stored without its digits, with
     /// `true`).
     pub issuers: HashMap<&'static str, (&'static str, bool)>,
+    /// First words of issuing bodies (`Bộ`, `Chính phủ`, `UBND`), each a
+    /// list of syllables.
+    pub bodies: Vec<Vec<&'static str>>,
 }
 
 pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -104,11 +107,15 @@ pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             })
         })
         .collect();
+    let bodies = data_lines(include_str!("../../lexicon/data/doc_bodies.txt"))
+        .map(|l| l.split(' ').collect())
+        .collect();
     Tables {
         types,
         last_words,
         codes,
         issuers,
+        bodies,
     }
 });
 
@@ -180,6 +187,11 @@ mod tests {
             include_str!("../../lexicon/data/doc_codes.txt"),
         );
         assert_sorted("issuers", include_str!("../../lexicon/data/issuers.txt"));
+        assert_sorted(
+            "doc_bodies",
+            include_str!("../../lexicon/data/doc_bodies.txt"),
+        );
+        assert!(t.bodies.len() > 30);
     }
 
     #[test]
