@@ -4,7 +4,6 @@
 
 use super::tables::{Class, TypeWord, TABLES};
 use crate::extract::Doc;
-use crate::lexicon::chars::eq_word;
 use crate::token::{Case, TokenKind};
 
 /// How far back a type word may stand from `số` when a name or an issuer
@@ -35,7 +34,7 @@ pub(super) fn type_before(doc: &Doc<'_>, p: usize) -> Option<TypeAt> {
     }
     let s = doc.s(last);
     let t = &*TABLES;
-    if !t.last_words.iter().any(|w| eq_word(s, w)) {
+    if !t.may_end_type(s) {
         return None;
     }
     'types: for tw in &t.types {

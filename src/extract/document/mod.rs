@@ -48,20 +48,19 @@ use tables::{Class, Tables, TABLES};
 const MAX_ITEMS: usize = 12;
 
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    let n = doc.len();
     let mut buf = String::new();
     let mut i = 0;
-    while i < n {
+    while let Some(tok) = doc.toks.get(i) {
         let starts_with_digit = matches!(
-            doc.kind(i),
-            Some(TokenKind::Number | TokenKind::DateLike | TokenKind::DocSymbol)
+            tok.kind,
+            TokenKind::Number | TokenKind::DateLike | TokenKind::DocSymbol
         );
         if !starts_with_digit || doc.glued_to_name(i) {
             i += 1;
             continue;
         }
         i = match cite_at(doc, i, &mut buf, out) {
-            Some(end) => end,
+            Some(end) => end.max(i + 1),
             None => i + 1,
         };
     }

@@ -44,6 +44,9 @@ pub(super) struct Tables {
     pub types: Vec<TypeWord>,
     /// The distinct last syllables of the type words, for a quick test.
     pub last_words: Vec<&'static str>,
+    /// Their [`syllable_key`]s, sorted: the test run on every word before
+    /// a number.
+    pub last_keys: Vec<u64>,
     pub codes: HashMap<&'static str, Code>,
     /// Issuer codes (a term-taking code is stored without its digits, with
     /// `true`).
@@ -86,6 +89,8 @@ pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             }
         }
     }
+    let mut last_keys: Vec<u64> = last_words.iter().filter_map(|w| syllable_key(w)).collect();
+    last_keys.sort_unstable();
     let opt = |s: &'static str| (s != "-").then_some(s);
     let codes = data_lines(include_str!("../../lexicon/data/doc_codes.txt"))
         .filter_map(|line| {
@@ -113,13 +118,46 @@ pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     Tables {
         types,
         last_words,
+        last_keys,
         codes,
         issuers,
         bodies,
     }
 });
 
+/// A syllable of up to ten letters packed into a number, case and tone
+/// ignored (`Thị`, `thị`, `THỊ` → one key; `uỷ` = `ủy`): six bits a letter.
+/// `None` for anything longer or not made of Vietnamese letters.
+pub(super) fn syllable_key(s: &str) -> Option<u64> {
+    let mut key = 0u64;
+    for (n, c) in s.chars().enumerate() {
+        if n == 10 {
+            return None;
+        }
+        let code = match crate::lexicon::chars::split_tone(c).0 {
+            b @ 'a'..='z' => b as u64 - 'a' as u64 + 1,
+            'ă' => 27,
+            'â' => 28,
+            'đ' => 29,
+            'ê' => 30,
+            'ô' => 31,
+            'ơ' => 32,
+            'ư' => 33,
+            _ => return None,
+        };
+        key = key << 6 | code;
+    }
+    Some(key)
+}
+
 impl Tables {
+    /// Whether `word` may be the last syllable of a type word.
+    #[inline]
+    pub fn may_end_type(&self, word: &str) -> bool {
+        word.len() <= 16
+            && syllable_key(word).is_some_and(|k| self.last_keys.binary_search(&k).is_ok())
+    }
+
     /// The readings of a type code, as written.
     pub fn code(&self, code: &str) -> Option<Code> {
         self.codes.get(code).copied()
@@ -207,6 +245,14 @@ mod tests {
         assert_eq!(t.issuer("QH"), None);
         assert_eq!(t.issuer("QH123"), None);
         assert_eq!(t.issuer("KHKT"), None);
+        assert!(t.may_end_type("thị") && t.may_end_type("THỊ") && t.may_end_type("Định"));
+        assert!(t.may_end_type("QĐ") && t.may_end_type("hoạch"));
+        // A prefilter: tones are ignored (`thì` passes for `thị`; the word
+        // comparison after it tells them apart), letters are not.
+        assert!(t.may_end_type("thì"));
+        assert!(!t.may_end_type("số") && !t.may_end_type("người") && !t.may_end_type("2020"));
+        assert_eq!(syllable_key("uỷ"), syllable_key("ủy"));
+        assert_ne!(syllable_key("ư"), syllable_key("u"));
         // Longest first: `thông tư liên tịch` before `thông tư`.
         assert_eq!(t.types[0].words.len(), 4);
         assert!(t
