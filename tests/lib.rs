@@ -1,4 +1,5 @@
 //! The integration tests, one binary (`autotests = false`).
 
+mod documents;
 #[cfg(feature = "serde")]
 mod fixtures;
