@@ -212,6 +212,10 @@ fn after_bare(doc: &Doc<'_>, j: usize) -> Option<bool> {
         }
         TokenKind::Symbol => None,
         TokenKind::Word(_) => {
+            if !doc.space_before(j) {
+                // `5K`: a name, not a number.
+                return None;
+            }
             if doc.is(j, "năm") {
                 // `năm 1999` dates it; `5 năm` and `5 năm 2021-2025` count.
                 let y = doc.s(j + 1);
@@ -235,6 +239,14 @@ fn after_bare(doc: &Doc<'_>, j: usize) -> Option<bool> {
         }
         _ => Some(false),
     }
+}
+
+/// Whether token `k` starts a sentence: the start of a line, or after
+/// `.`, `!`, `?`, `:` or an opening quote.
+fn sentence_start(doc: &Doc<'_>, k: usize) -> bool {
+    doc.line_before(k)
+        || k == 0
+        || matches!(doc.s(k - 1), "." | "!" | "?" | ":" | "\"" | "..." | "-" | "(")
 }
 
 /// A list separator at token `j` followed by a number: the index of the
@@ -350,7 +362,10 @@ fn cite_at(doc: &Doc<'_>, i: usize, buf: &mut String, out: &mut Vec<Candidate>) 
                 || items.len() > 1
                 || match tw.word.class {
                     Class::Noun => true,
-                    Class::Verb => tw.capital,
+                    // A capital inside a sentence marks a name (`theo
+                    // Quyết định 708`); at its start it marks nothing
+                    // (`Thông báo 2 ca mắc mới`).
+                    Class::Verb => tw.capital && !sentence_start(doc, tw.start),
                     Class::Generic | Class::Abbr | Class::Strict => false,
                 };
             if !strong {
@@ -591,6 +606,9 @@ mod tests {
         assert!(docs("thông báo 18 nhà ngoại giao").is_empty());
         assert!(docs("quyết định 55-19 trước đối thủ").is_empty());
         assert!(docs("Luật Đất đai 2024").is_empty());
+        assert!(docs("Thông báo 2 ca mắc mới trong ngày.").is_empty());
+        assert!(docs("thực hiện nghiêm Quy định 5K của Bộ Y tế").is_empty());
+        assert_eq!(docs("dựa theo Quyết định 708 cùng năm").len(), 1);
         assert!(docs("Điều 5 khoản 2 Chương II").is_empty());
     }
 }
