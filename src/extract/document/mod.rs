@@ -246,7 +246,10 @@ fn after_bare(doc: &Doc<'_>, j: usize) -> Option<bool> {
 fn sentence_start(doc: &Doc<'_>, k: usize) -> bool {
     doc.line_before(k)
         || k == 0
-        || matches!(doc.s(k - 1), "." | "!" | "?" | ":" | "\"" | "..." | "-" | "(")
+        || matches!(
+            doc.s(k - 1),
+            "." | "!" | "?" | ":" | "\"" | "..." | "-" | "("
+        )
 }
 
 /// A list separator at token `j` followed by a number: the index of the
