@@ -11,7 +11,7 @@
 //! let ex = Extractor::new();
 //! let cfg = LineConfig::default();
 //! let mut out = Vec::new();
-//! let outcome = annotate_line(&ex, &cfg, 1, br#"{"id": 7, "text": "đạt 98%"}"#, &mut out);
+//! let outcome = annotate_line(&ex, &cfg, 1, r#"{"id": 7, "text": "đạt 98%"}"#.as_bytes(), &mut out);
 //! assert_eq!(outcome, Outcome::Annotated { facts: 1 });
 //! let line = String::from_utf8(out).unwrap();
 //! assert!(line.starts_with(r#"{"id":7,"facts":[{"kind":"percentage""#));
