@@ -46,6 +46,7 @@ mod error;
 mod extract;
 mod extractor;
 pub mod fact;
+pub mod html;
 #[cfg(feature = "cli")]
 pub mod jsonl;
 pub mod lexicon;
@@ -69,3 +70,8 @@ pub fn extract(text: &str) -> Vec<Fact> {
     static DEFAULT: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::new);
     DEFAULT.extract(text)
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -99,7 +99,7 @@ fn check_case(
             !used[i]
                 && got["kind"] == kind
                 && got["text"] == want_text
-                && at.map_or(true, |a| got["start"].as_u64() == Some(a as u64))
+                && at.is_none_or(|a| got["start"].as_u64() == Some(a as u64))
         });
         let optional = want
             .get("optional")

@@ -1,5 +1,12 @@
 //! The integration tests, one binary (`autotests = false`).
 
+#[cfg(feature = "cli")]
+mod cli;
 mod documents;
 #[cfg(feature = "serde")]
 mod fixtures;
+mod html;
+mod robust;
+#[cfg(feature = "serde")]
+mod serde_shape;
+mod spans;

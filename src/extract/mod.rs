@@ -121,13 +121,13 @@ impl<'a> Doc<'a> {
     /// Whether whitespace stands between token `i - 1` and token `i`.
     #[inline]
     pub fn space_before(&self, i: usize) -> bool {
-        self.toks.get(i).map_or(true, |t| t.space_before)
+        self.toks.get(i).is_none_or(|t| t.space_before)
     }
 
     /// Whether a line break stands before token `i`.
     #[inline]
     pub fn line_before(&self, i: usize) -> bool {
-        self.toks.get(i).map_or(true, |t| t.line_before)
+        self.toks.get(i).is_none_or(|t| t.line_before)
     }
 
     /// Whether token `i` is glued to a name or code before it (`Covid-19`,
@@ -256,7 +256,7 @@ pub(crate) fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(usize, Qualif
 /// One kind's extractor.
 type Finder = fn(&Doc<'_>, &mut Vec<Candidate>);
 
-/// Calls `f` with every kind's extractor that `enabled` allows.
+/// Runs every kind's extractor that `enabled` allows.
 pub(crate) fn run(doc: &Doc<'_>, enabled: &[bool; 8], out: &mut Vec<Candidate>) {
     let finders: [(Kind, Finder); 8] = [
         (Kind::Date, date::find),

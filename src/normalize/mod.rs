@@ -269,7 +269,7 @@ fn nfc_pass(text: &str) -> (String, OffsetMap) {
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         let mut end = start + c.len_utf8();
-        let mut simple = c.is_ascii() && chars.peek().map_or(true, |&(_, n)| n.is_ascii());
+        let mut simple = c.is_ascii() && chars.peek().is_none_or(|&(_, n)| n.is_ascii());
         if !simple {
             // Extend the segment over the combining marks and the characters
             // that can compose with what precedes them.

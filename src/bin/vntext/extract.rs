@@ -31,6 +31,8 @@ enum Format {
     Jsonl,
     /// One aligned row per fact, for a person to read.
     Table,
+    /// A self-contained HTML page with every fact highlighted (one input).
+    Html,
 }
 
 pub fn parse_date(s: &str) -> std::result::Result<PartialDate, String> {
@@ -87,6 +89,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.files.iter().map(Some).collect()
     };
+    if args.format == Format::Html && inputs.len() > 1 {
+        return Err("--format html takes one file (or standard input)"
+            .to_string()
+            .into());
+    }
     let mut out = output::writer(None)?;
     let mut failed = false;
     for input in inputs {
@@ -118,6 +125,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             }
             Format::Table => write_table(&mut out, &name, &facts)?,
+            Format::Html => {
+                let title = if name == "-" { "vntext" } else { name.as_str() };
+                out.write_all(vntext::html::article_page(title, &text, &facts).as_bytes())?;
+            }
         }
     }
     out.flush()?;

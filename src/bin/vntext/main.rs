@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! vntext extract [FILE...] [--format json|jsonl|table]
-//! vntext annotate [--input FILE] [--output FILE]
+//! vntext annotate [--input FILE] [--output FILE] [-j N] [--resume] …
+//! vntext report --input out.jsonl --output report.html [--texts in.jsonl]
 //! ```
 //!
 //! Exit status: 0 on success, 1 when input or output failed, 2 for a usage
@@ -13,6 +14,7 @@
 mod annotate;
 mod extract;
 mod output;
+mod report;
 
 use std::process::ExitCode;
 
@@ -32,6 +34,8 @@ enum Command {
     Extract(extract::Args),
     /// Annotate JSON Lines records: one output line per input line, in order.
     Annotate(annotate::Args),
+    /// Summarise an `annotate` run as one self-contained HTML page.
+    Report(report::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Annotate(args) => annotate::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => code,
