@@ -63,7 +63,7 @@ fn gold_document_f1_floor() {
             let hit = golds.iter().enumerate().position(|(k, (s, e, g))| {
                 let agree = norm(g["doc_type"].as_str().unwrap()) == norm(&d.doc_type)
                     && g["number"].as_str() == Some(d.number.as_str())
-                    && g.get("symbol").and_then(Value::as_str).map_or(true, |gs| {
+                    && g.get("symbol").and_then(Value::as_str).is_none_or(|gs| {
                         d.symbol.as_deref().is_some_and(|ps| {
                             norm(gs).replace(' ', "") == norm(ps).replace(' ', "")
                         })

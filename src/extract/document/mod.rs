@@ -99,7 +99,7 @@ fn year_like(s: &str) -> bool {
 /// The item at token `i`: a symbol or a bare number.
 fn item_at(doc: &Doc<'_>, i: usize, buf: &mut String) -> Option<Item> {
     let end = symbol::gather(doc, i, buf)?;
-    if let Some(sym) = symbol::parse(std::mem::take(buf)) {
+    if let Some(sym) = symbol::parse(buf) {
         return Some(Item {
             start: i,
             end,

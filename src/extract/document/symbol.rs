@@ -167,8 +167,8 @@ fn is_segment(s: &str) -> bool {
     n > 0 && n <= 12 && upper >= 1 && (lower == 0 || (lower == 1 && upper >= 2))
 }
 
-/// Reads a canonical symbol.
-pub(super) fn parse(text: String) -> Option<Symbol> {
+/// Reads a canonical symbol. Allocates only for a symbol.
+pub(super) fn parse(text: &str) -> Option<Symbol> {
     let b = text.as_bytes();
     let num_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if num_len == 0 || num_len > 5 || num_len == b.len() {
@@ -191,7 +191,7 @@ pub(super) fn parse(text: String) -> Option<Symbol> {
                         return None;
                     }
                     return Some(Symbol {
-                        text,
+                        text: text.to_string(),
                         form: Form::NumYear,
                         num_len,
                         year,
@@ -217,7 +217,7 @@ pub(super) fn parse(text: String) -> Option<Symbol> {
                 }
                 return Some(Symbol {
                     year: rest.parse().ok(),
-                    text,
+                    text: text.to_string(),
                     form: Form::NumYear,
                     num_len,
                     type_code: None,
@@ -291,7 +291,7 @@ pub(super) fn parse(text: String) -> Option<Symbol> {
         }
         Form::NumYear => {}
     }
-    sym.text = text;
+    sym.text = text.to_string();
     Some(sym)
 }
 
@@ -429,7 +429,7 @@ mod tests {
     );
 
     fn p(s: &str) -> Option<Read> {
-        parse(s.to_string()).map(|x| {
+        parse(s).map(|x| {
             (
                 x.form,
                 x.number().to_string(),
@@ -461,21 +461,21 @@ mod tests {
             Some(s("TTLT", Some(2005), "BTM-CN"))
         );
         assert_eq!(p("30/2025/TT-BNNMT"), Some(s("TT", Some(2025), "BNNMT")));
-        let x = parse("80/2015/QH13".into()).unwrap();
+        let x = parse("80/2015/QH13").unwrap();
         assert_eq!(
             (x.issuer(), x.issuer_first, x.year),
             (Some("QH13"), true, Some(2015))
         );
-        let x = parse("12/1999/PL-UBTVQH10".into()).unwrap();
+        let x = parse("12/1999/PL-UBTVQH10").unwrap();
         assert_eq!((x.type_code(), x.issuer()), (Some("PL"), Some("UBTVQH10")));
-        let x = parse("123/UBND-VP".into()).unwrap();
+        let x = parse("123/UBND-VP").unwrap();
         assert_eq!(
             (x.issuer(), x.issuer_first, x.segments),
             (Some("UBND"), true, 2)
         );
-        let x = parse("37/2021".into()).unwrap();
+        let x = parse("37/2021").unwrap();
         assert_eq!((x.form, x.year), (Form::NumYear, Some(2021)));
-        let x = parse("08-2017".into()).unwrap();
+        let x = parse("08-2017").unwrap();
         assert_eq!(
             (x.form, x.number(), x.year),
             (Form::NumYear, "08", Some(2017))
@@ -484,18 +484,18 @@ mod tests {
 
     #[test]
     fn party_symbols() {
-        let x = parse("05-CT/TW".into()).unwrap();
+        let x = parse("05-CT/TW").unwrap();
         assert_eq!(
             (x.form, x.number(), x.type_code(), x.issuer()),
             (Form::Hyphen, "05", Some("CT"), Some("TW"))
         );
-        let x = parse("367-QĐ/TWĐTN-VP".into()).unwrap();
+        let x = parse("367-QĐ/TWĐTN-VP").unwrap();
         assert_eq!((x.type_code(), x.issuer()), (Some("QĐ"), Some("TWĐTN")));
-        let x = parse("08-QĐi/TW".into()).unwrap();
+        let x = parse("08-QĐi/TW").unwrap();
         assert_eq!(x.type_code(), Some("QĐi"));
-        let x = parse("29-NQ-TƯ".into()).unwrap();
+        let x = parse("29-NQ-TƯ").unwrap();
         assert_eq!((x.type_code(), x.issuer()), (Some("NQ"), Some("TƯ")));
-        let x = parse("25-CP".into()).unwrap();
+        let x = parse("25-CP").unwrap();
         assert_eq!((x.issuer(), x.issuer_first), (Some("CP"), true));
     }
 
@@ -525,21 +525,21 @@ mod tests {
             "37/2021",
             "7-XY/TW",
         ] {
-            assert!(!parse(s.into()).unwrap().stands_alone(t), "{s}");
+            assert!(!parse(s).unwrap().stands_alone(t), "{s}");
         }
         for s in ["3-KHKT", "2940-BN2942"] {
-            assert!(!parse(s.into()).unwrap().plausible(t), "{s}");
+            assert!(!parse(s).unwrap().plausible(t), "{s}");
         }
     }
 
     #[test]
     fn renumbering() {
-        let x = parse("20-NQ/TW".into()).unwrap().renumbered("18");
+        let x = parse("20-NQ/TW").unwrap().renumbered("18");
         assert_eq!(
             (x.text.as_str(), x.number(), x.type_code(), x.issuer()),
             ("18-NQ/TW", "18", Some("NQ"), Some("TW"))
         );
-        let x = parse("116/2020/NĐ-CP".into()).unwrap().renumbered("8");
+        let x = parse("116/2020/NĐ-CP").unwrap().renumbered("8");
         assert_eq!((x.text.as_str(), x.issuer()), ("8/2020/NĐ-CP", Some("CP")));
     }
 }
