@@ -276,6 +276,30 @@ fn list_next(doc: &Doc<'_>, j: usize) -> Option<usize> {
     .then_some(k)
 }
 
+/// Papers numbered like documents but not cited as directives or laws:
+/// `Mẫu số 01/BC-UBND` is a form, `hợp đồng số 12/HĐ-…` a contract.
+const NUMBERED_PAPERS: &[&str] = &[
+    "mẫu",
+    "biểu mẫu",
+    "phụ lục",
+    "tờ khai",
+    "hợp đồng",
+    "bản án",
+    "hóa đơn",
+    "biên lai",
+    "giấy phép",
+    "giấy chứng nhận",
+    "đơn hàng",
+    "biển",
+];
+
+/// Whether one of [`NUMBERED_PAPERS`] ends just before `số` at token `so`.
+fn numbered_paper_before(doc: &Doc<'_>, so: usize) -> bool {
+    NUMBERED_PAPERS
+        .iter()
+        .any(|p| doc.phrase_before(so, p).is_some())
+}
+
 /// Whether a symbol's code agrees with a type word found far before it.
 fn code_agrees(t: &Tables, sym: &Symbol, word: &TypeAt) -> bool {
     let Some(code) = sym.type_code() else {
@@ -323,7 +347,7 @@ fn cite_at(doc: &Doc<'_>, i: usize, buf: &mut String, out: &mut Vec<Candidate>) 
                 Some(e) => inner_issuer = Some((gap + 1, e)),
                 None => title = Some((gap, so)),
             }
-        } else if !sym.stands_alone(t) {
+        } else if !sym.stands_alone(t) || head.so.is_some_and(|so| numbered_paper_before(doc, so)) {
             return None;
         }
     }
@@ -613,5 +637,6 @@ mod tests {
         assert!(docs("thực hiện nghiêm Quy định 5K của Bộ Y tế").is_empty());
         assert_eq!(docs("dựa theo Quyết định 708 cùng năm").len(), 1);
         assert!(docs("Điều 5 khoản 2 Chương II").is_empty());
+        assert!(docs("điền theo Mẫu số 01/BC-UBND và hợp đồng số 12/HĐ-XD").is_empty());
     }
 }
