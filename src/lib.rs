@@ -51,6 +51,7 @@ pub mod html;
 pub mod jsonl;
 pub mod lexicon;
 pub mod normalize;
+pub mod people;
 mod span;
 pub mod token;
 
@@ -58,6 +59,7 @@ pub use error::Error;
 pub use extract::number;
 pub use extractor::{DocOptions, Extractor, ExtractorBuilder, Facts};
 pub use fact::{Fact, Kind, PartialDate};
+pub use people::people;
 pub use span::Span;
 
 /// All facts of `text` with the default [`Extractor`].

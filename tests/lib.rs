@@ -10,3 +10,4 @@ mod robust;
 #[cfg(feature = "serde")]
 mod serde_shape;
 mod spans;
+mod token;

@@ -1,9 +1,10 @@
 //! `vntext`: Vietnamese news text into facts, from the command line.
 //!
 //! ```text
-//! vntext extract [FILE...] [--format json|jsonl|table]
+//! vntext extract [FILE...] [--format json|jsonl|table|html] [--people]
 //! vntext annotate [--input FILE] [--output FILE] [-j N] [--resume] …
 //! vntext report --input out.jsonl --output report.html [--texts in.jsonl]
+//! vntext tokenize [--sentences|--syllables|--words] [FILE]
 //! ```
 //!
 //! Exit status: 0 on success, 1 when input or output failed, 2 for a usage
@@ -15,6 +16,7 @@ mod annotate;
 mod extract;
 mod output;
 mod report;
+mod tokenize;
 
 use std::process::ExitCode;
 
@@ -36,6 +38,8 @@ enum Command {
     Annotate(annotate::Args),
     /// Summarise an `annotate` run as one self-contained HTML page.
     Report(report::Args),
+    /// Split text into sentences, syllables or words, one sentence a line.
+    Tokenize(tokenize::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Annotate(args) => annotate::run(args),
         Command::Report(args) => report::run(args),
+        Command::Tokenize(args) => tokenize::run(args),
     };
     match result {
         Ok(code) => code,
