@@ -50,12 +50,18 @@ const MAX_ITEMS: usize = 12;
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let mut buf = String::new();
     let mut i = 0;
-    while let Some(tok) = doc.toks.get(i) {
-        let starts_with_digit = matches!(
-            tok.kind,
-            TokenKind::Number | TokenKind::DateLike | TokenKind::DocSymbol
-        );
-        if !starts_with_digit || doc.glued_to_name(i) {
+    while let Some(rest) = doc.toks.get(i..) {
+        // The next token that starts with a digit.
+        let Some(off) = rest.iter().position(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Number | TokenKind::DateLike | TokenKind::DocSymbol
+            )
+        }) else {
+            break;
+        };
+        i += off;
+        if doc.glued_to_name(i) {
             i += 1;
             continue;
         }
