@@ -7,8 +7,8 @@ use vntext::{Extractor, Kind};
 #[path = "../benches/support/adversarial.rs"]
 mod adversarial;
 
-fn best_of_3(f: impl Fn()) -> Duration {
-    (0..3)
+fn best_of_5(f: impl Fn()) -> Duration {
+    (0..5)
         .map(|_| {
             let t = Instant::now();
             f();
@@ -18,24 +18,28 @@ fn best_of_3(f: impl Fn()) -> Duration {
         .unwrap()
 }
 
-/// Four times the input must take far less than sixteen times as long: a
-/// quadratic rule shows up as a ratio near 16, a linear one near 4.
+/// Eight times the input must take far less than 64 times as long: a
+/// quadratic rule shows up as a ratio near 64, a linear one near 8. The
+/// margin absorbs the noise of a loaded machine.
 #[test]
+#[ignore = "timing: run alone, `cargo test --all-features --test lib -- --ignored --test-threads=1` (.ci/run does)"]
 fn adversarial_inputs_take_linear_time() {
     let ex = Extractor::new();
-    let small = adversarial::inputs(64 << 10);
-    let large = adversarial::inputs(256 << 10);
+    // Both sizes are beyond the caches, so cache effects do not pass for
+    // growth.
+    let small = adversarial::inputs(256 << 10);
+    let large = adversarial::inputs(2 << 20);
     for ((name, s), (_, l)) in small.iter().zip(&large) {
-        let ts = best_of_3(|| {
+        let ts = best_of_5(|| {
             ex.extract(s);
         });
-        let tl = best_of_3(|| {
+        let tl = best_of_5(|| {
             ex.extract(l);
         });
         let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
         assert!(
-            ratio < 9.0 || tl < Duration::from_millis(20),
-            "{name}: 4× the input took {ratio:.1}× as long ({ts:?} → {tl:?})"
+            ratio < 24.0 || tl < Duration::from_millis(20),
+            "{name}: 8× the input took {ratio:.1}× as long ({ts:?} → {tl:?})"
         );
     }
 }

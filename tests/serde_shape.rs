@@ -55,10 +55,10 @@ fn period() {
 
 #[test]
 fn person() {
-    let mut p = Person::new("Vũ Thị Thân");
+    let mut p = Person::new("Lê Thị Hồng Nhung");
     check(
         fact(Payload::Person(p.clone())),
-        r#"{"kind":"person","start":3,"end":9,"text":"abcdef","name":"Vũ Thị Thân","titles":[]}"#,
+        r#"{"kind":"person","start":3,"end":9,"text":"abcdef","name":"Lê Thị Hồng Nhung","titles":[]}"#,
     );
     p.titles = vec!["UVTV".into(), "Trưởng Ban Tổ chức Quận ủy".into()];
     p.honorific = Some("đồng chí".into());
@@ -68,7 +68,7 @@ fn person() {
     ]);
     check(
         fact(Payload::Person(p)),
-        r#"{"kind":"person","start":3,"end":9,"text":"abcdef","name":"Vũ Thị Thân","titles":["UVTV","Trưởng Ban Tổ chức Quận ủy"],"honorific":"đồng chí","titles_expanded":["Ủy viên Ban Thường vụ","Trưởng Ban Tổ chức Quận ủy"]}"#,
+        r#"{"kind":"person","start":3,"end":9,"text":"abcdef","name":"Lê Thị Hồng Nhung","titles":["UVTV","Trưởng Ban Tổ chức Quận ủy"],"honorific":"đồng chí","titles_expanded":["Ủy viên Ban Thường vụ","Trưởng Ban Tổ chức Quận ủy"]}"#,
     );
 }
 

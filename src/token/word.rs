@@ -4,7 +4,7 @@
 //! punctuation, a number, a symbol or a line break):
 //!
 //! 1. a run of two or more capitalised syllables is one proper name
-//!    (`Long Biên`, `Đinh Thị Bích Nguyệt`), unless the lexicon knows a word
+//!    (`Long Biên`, `Trần Thị Thu Trang`), unless the lexicon knows a word
 //!    starting there (`Thủ tướng`, `Ủy ban`) or it opens a sentence, where the
 //!    capital says nothing;
 //! 2. otherwise the longest lexicon word starting at the syllable wins, and a

@@ -47,7 +47,7 @@ const MAX_NAME: usize = 6;
 
 /// Function words that are never a syllable of a name: a run of capitalised
 /// words stops before them (a caption run into the next sentence:
-/// `Đại tướng Võ Nguyên Giáp Trong thư gửi …`).
+/// `Đại tướng Trần Quang Vinh Trong thư gửi …`).
 const NOT_NAME_SYLLABLES: &[&str] = &[
     "bên", "bị", "các", "cho", "có", "còn", "cả", "cũng", "dù", "đã", "đang", "để", "đến", "do",
     "được", "giữa", "khi", "là", "mà", "một", "nếu", "ngày", "ngoài", "nhưng", "những", "riêng",
@@ -144,7 +144,7 @@ enum NameKind {
     /// A surname and more syllables.
     Full,
     /// Vietnamese syllables without a surname first: a given name (`Điềm`,
-    /// `Hữu Thắng`).
+    /// `Minh Khôi`).
     Given,
     /// Not all Vietnamese syllables.
     Foreign,
@@ -331,7 +331,7 @@ impl Parser<'_, '_> {
             let longer = |mask| self.at(i, mask).is_some_and(|(le, _)| le > e);
             if !longer(HEAD) && !longer(lex::BLOCKER | lex::BLOCKER_LIST) {
                 let mut k = e;
-                // "nghệ sĩ trumpet Manuel Blanco", "nhà soạn nhạc Saint-saens".
+                // "nghệ sĩ trumpet Peter Holm", "nhà soạn nhạc Saint-saens".
                 while k < e + 2
                     && self.lower(k)
                     && !d.line_before(k)
@@ -371,7 +371,7 @@ impl Parser<'_, '_> {
                     k += 1;
                     continue;
                 }
-                // "Chủ tịch xã Bình Trị, Nguyễn Văn Diên cho biết".
+                // "Chủ tịch xã An Phú, Nguyễn Văn Bách cho biết".
                 if d.is_punct(k, ",") && !d.line_before(k + 1) {
                     if let Some(nm) = self.name_run(k + 1) {
                         if nm.2 == NameKind::Full && syllables(d, nm.0, nm.1) >= 3 {
@@ -505,7 +505,7 @@ impl Parser<'_, '_> {
                 break;
             }
         }
-        // "Lê văn Định": a middle name in lower case.
+        // "Lê văn Khoa": a middle name in lower case.
         if e == i + 1
             && self.surname(i)
             && (d.is(i + 1, "văn") || d.is(i + 1, "thị"))
@@ -810,7 +810,7 @@ impl Parser<'_, '_> {
     }
 
     /// `r`, or the first function word of the run `i..r` that cannot be a
-    /// name syllable (`Võ Nguyên Giáp Trong thư …`, a caption run into the
+    /// name syllable (`Trần Quang Vinh Trong thư …`, a caption run into the
     /// next sentence).
     fn cut_run(&self, i: usize, r: usize) -> usize {
         (i + 1..r)
@@ -843,8 +843,8 @@ impl Parser<'_, '_> {
     }
 
     /// The name at the end of the capitalised run `j..r` inside a title read
-    /// before a name (`… UBND tỉnh Phạm Anh Tuấn`, `… Phú Thọ Cù Ngọc Oánh`,
-    /// `Tổng thống Mỹ Bill Clinton`).
+    /// before a name (`… UBND tỉnh Hoàng Minh Sơn`, `… Phú Thọ Đào Ngọc Lâm`,
+    /// `Tổng thống Mỹ John Carter`).
     fn name_in_title(&self, from: usize, j: usize, r: usize) -> Option<(usize, usize)> {
         let d = self.doc;
         let syl = syllables(d, j, r);
@@ -895,7 +895,7 @@ impl Parser<'_, '_> {
             }
             return Some((s, r));
         }
-        // A foreign name after a country: "Thủ tướng Israel Ehud Barak".
+        // A foreign name after a country: "Thủ tướng Israel David Levin".
         let mut s = j;
         while let Some((e, _)) = self.at(s, PLACE) {
             if e >= r {
@@ -940,7 +940,7 @@ impl Parser<'_, '_> {
             if d.line_before(k) {
                 break;
             }
-            // "…, Thủ tướng Chính phủ Phạm Minh Chính": the next person (a
+            // "…, Thủ tướng Chính phủ Trịnh Văn Hòa": the next person (a
             // foreign run right after the head may be a company:
             // "Trưởng đại diện Cathay Pacific").
             if self.title(k, Mode::Before).is_some_and(|t| {

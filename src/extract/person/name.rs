@@ -128,7 +128,7 @@ pub(super) fn run_end(doc: &Doc<'_>, i: usize, max: usize) -> usize {
             n += 1;
             continue;
         }
-        // An initial inside a foreign name: George W. Bush.
+        // An initial inside a foreign name: John F. Miller.
         if doc.kind(j) == Some(TokenKind::Abbreviation)
             && doc.s(j).len() == 2
             && doc.s(j).ends_with('.')
