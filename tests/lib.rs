@@ -3,6 +3,7 @@
 #[cfg(feature = "cli")]
 mod cli;
 mod dates;
+mod documents;
 #[cfg(feature = "serde")]
 mod fixtures;
 mod html;
