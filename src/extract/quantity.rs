@@ -294,19 +294,27 @@ fn label_of_list(doc: &Doc<'_>, i: usize) -> bool {
             .any(|w| head > 0 && doc.is(head - 1, w))
 }
 
-/// The first number of a list ending at token `i` (`10, 11, 12`).
+/// The first number of a rising list ending at token `i` (`10, 11, 12`;
+/// in `Điều 7, 3 bên` the 3 starts anew).
 fn list_head(doc: &Doc<'_>, i: usize) -> usize {
     let mut head = i;
+    let mut value = parse_digits(doc.s(i));
     for _ in 0..8 {
-        if head >= 2
-            && (doc.is_punct(head - 1, ",") || doc.is(head - 1, "và"))
-            && doc.kind(head - 2) == Some(TokenKind::Number)
-            && !doc.line_before(head)
-            && !doc.line_before(head - 1)
+        if head < 2
+            || !(doc.is_punct(head - 1, ",") || doc.is(head - 1, "và"))
+            || doc.kind(head - 2) != Some(TokenKind::Number)
+            || doc.line_before(head)
+            || doc.line_before(head - 1)
         {
-            head -= 2;
-        } else {
             break;
+        }
+        let prev = parse_digits(doc.s(head - 2));
+        match (prev, value) {
+            (Some(p), Some(v)) if p < v => {
+                head -= 2;
+                value = Some(p);
+            }
+            _ => break,
         }
     }
     head
