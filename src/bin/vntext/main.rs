@@ -1,7 +1,7 @@
 //! `vntext`: Vietnamese news text into facts, from the command line.
 //!
 //! ```text
-//! vntext extract [FILE...] [--format json|jsonl|table]
+//! vntext extract [FILE...] [--format json|jsonl|table] [--check]
 //! vntext annotate [--input FILE] [--output FILE]
 //! ```
 //!
