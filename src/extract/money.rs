@@ -16,7 +16,7 @@
 use std::sync::LazyLock;
 
 use super::number::{amount_at, may_start_words, words_can_count};
-use super::quantity::{range_start, Phrases};
+use super::quantity::{is_year, range_start, Phrases};
 use super::{qualifier_before, Candidate, Doc};
 use crate::fact::{Money, Payload};
 use crate::lexicon::data_lines;
@@ -113,7 +113,7 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                 }
             },
         };
-        if !words_can_count(doc, &num) {
+        if !words_can_count(doc, &num) || is_year(doc, &num) {
             i = num.end;
             continue;
         }

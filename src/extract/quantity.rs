@@ -268,6 +268,18 @@ const YEAR_BEFORE: &[&str] = &[
     "niên khóa",
 ];
 
+/// Whether the number reads as a year: of a month (`10-2005`), of a name
+/// (`World Cup 2022`), or after `năm` and other time words (`năm 2019`,
+/// `sau 1975`). Such a number counts nothing, and is no amount either
+/// (`năm 2019 đồng Việt Nam mất giá`).
+pub(crate) fn is_year(doc: &Doc<'_>, num: &Num) -> bool {
+    year_of_date(doc, num)
+        || year_of_name(doc, num)
+        || (year_like(doc, num)
+            && num.start > 0
+            && ["năm", "tháng"].iter().any(|w| doc.is(num.start - 1, w)))
+}
+
 /// Whether a year-like number belongs to a name or a time before it
 /// (`World Cup 2022`, `V-League 2021`, `sau 1975`): a year, not a count.
 fn year_of_name(doc: &Doc<'_>, num: &Num) -> bool {
