@@ -63,9 +63,20 @@ fn currency_before(doc: &Doc<'_>, i: usize) -> Option<(&'static str, usize)> {
         return None;
     }
     let prev = doc.s(i - 1);
-    // `US$` is two tokens.
-    if prev == "$" && i >= 2 && doc.s(i - 2) == "US" && !doc.space_before(i - 1) {
-        return Some(("USD", i - 2));
+    // `US$`, `S$`, `A$`, `HK$` are two tokens.
+    if prev == "$" && i >= 2 && !doc.space_before(i - 1) {
+        let code = match doc.s(i - 2) {
+            "US" => Some("USD"),
+            "S" => Some("SGD"),
+            "A" | "AU" => Some("AUD"),
+            "C" | "CA" => Some("CAD"),
+            "HK" => Some("HKD"),
+            "NT" => Some("TWD"),
+            _ => None,
+        };
+        if let Some(code) = code {
+            return Some((code, i - 2));
+        }
     }
     PREFIX
         .iter()
@@ -207,6 +218,8 @@ mod tests {
             ("13.910đ".into(), 13910.0, "VND".into())
         );
         assert_eq!(one("chỉ $5 thôi"), ("$5".into(), 5.0, "USD".into()));
+        assert_eq!(one("học bổng S$1.000"), ("S$1.000".into(), 1000.0, "SGD".into()));
+        assert_eq!(one("thêm 1.000 đôla Úc"), ("1.000 đôla Úc".into(), 1000.0, "AUD".into()));
         assert_eq!(
             one("20 đô la Mỹ"),
             ("20 đô la Mỹ".into(), 20.0, "USD".into())
