@@ -218,8 +218,14 @@ mod tests {
             ("13.910đ".into(), 13910.0, "VND".into())
         );
         assert_eq!(one("chỉ $5 thôi"), ("$5".into(), 5.0, "USD".into()));
-        assert_eq!(one("học bổng S$1.000"), ("S$1.000".into(), 1000.0, "SGD".into()));
-        assert_eq!(one("thêm 1.000 đôla Úc"), ("1.000 đôla Úc".into(), 1000.0, "AUD".into()));
+        assert_eq!(
+            one("học bổng S$1.000"),
+            ("S$1.000".into(), 1000.0, "SGD".into())
+        );
+        assert_eq!(
+            one("thêm 1.000 đôla Úc"),
+            ("1.000 đôla Úc".into(), 1000.0, "AUD".into())
+        );
         assert_eq!(
             one("20 đô la Mỹ"),
             ("20 đô la Mỹ".into(), 20.0, "USD".into())

@@ -748,9 +748,15 @@ const YEAR_OR_ORDINAL_BEFORE: &[&str] = &[
     "khoá", "lớp", "số", "kỳ", "đợt", "lần", "vòng", "tập", "phần", "chương", "điều",
 ];
 
+/// Words after which a bare `năm` is the year too: time prepositions
+/// (`từ năm lớp 9`, `vào năm ấy`).
+const YEAR_BEFORE: &[&str] = &[
+    "từ", "vào", "đến", "tới", "sau", "trước", "nửa", "lúc", "hồi", "mấy", "vài", "năm",
+];
+
 /// Whether a number in words at `num` can be a count: not `một` alone (an
 /// article: `một người`), and not a bare digit word after an ordinal or a
-/// year word (`thứ hai`, `cuối năm`).
+/// year word (`thứ hai`, `cuối năm`, `từ năm lớp 9`).
 pub(crate) fn words_can_count(doc: &Doc<'_>, num: &Num) -> bool {
     if !num.words || !num.bare {
         return true;
@@ -759,7 +765,11 @@ pub(crate) fn words_can_count(doc: &Doc<'_>, num: &Num) -> bool {
         return false;
     }
     let i = num.start;
-    !(i > 0 && !doc.line_before(i) && YEAR_OR_ORDINAL_BEFORE.iter().any(|w| doc.is(i - 1, w)))
+    if i == 0 || doc.line_before(i) {
+        return true;
+    }
+    let before = |list: &[&str]| list.iter().any(|w| doc.is(i - 1, w));
+    !(before(YEAR_OR_ORDINAL_BEFORE) || num.value == 5.0 && before(YEAR_BEFORE))
 }
 
 #[cfg(test)]

@@ -354,7 +354,9 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             i = num.end.max(i + 1);
             continue;
         };
-        if !words_can_count(doc, &num) {
+        // A bare digit word before a label and its number (`năm lớp 9`) is
+        // no count of that label.
+        if !words_can_count(doc, &num) || num.bare && doc.kind(end) == Some(TokenKind::Number) {
             i = num.end;
             continue;
         }
@@ -462,6 +464,7 @@ mod tests {
             "lúc 9 giờ 30",
             "người ta nói",
             "3 tỷ lệ",
+            "từ năm lớp 9 đã học",
         ] {
             assert!(qty(t).is_empty(), "{t}: {:?}", qty(t));
         }
