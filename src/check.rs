@@ -468,15 +468,18 @@ fn part_percent(text: &str, facts: &[&Fact], out: &mut Vec<Finding>) {
             .map(|w| head(w));
         // The whole: the nearest earlier quantity of the same thing in the
         // sentence.
-        let whole = facts[..k].iter().rev().find(|w| {
-            w.end() <= q.start()
-                && q.start() - w.end() <= WHOLE_REACH
-                && !sentence_break(text, w.end(), q.start())
-                && quantity_of(w).is_some_and(|(v, u)| {
-                    (same_thing(u, unit) || subject.as_deref() == Some(head(u).as_str()))
-                        && (growth.is_some() || v >= part)
-                })
-        });
+        let whole = facts[..k]
+            .iter()
+            .rev()
+            .take_while(|w| w.end() + WHOLE_REACH >= q.start())
+            .find(|w| {
+                w.end() <= q.start()
+                    && !sentence_break(text, w.end(), q.start())
+                    && quantity_of(w).is_some_and(|(v, u)| {
+                        (same_thing(u, unit) || subject.as_deref() == Some(head(u).as_str()))
+                            && (growth.is_some() || v >= part)
+                    })
+            });
         let Some(whole) = whole else {
             continue;
         };
