@@ -234,7 +234,7 @@ fn sentence_break(text: &str, a: usize, b: usize) -> bool {
         c == '\n'
             || c == '\u{2029}'
             || (matches!(c, '.' | '!' | '?' | ';' | '…')
-                && after.map_or(true, |n| n.is_ascii_whitespace() || n >= 0x80))
+                && after.is_none_or(|n| n.is_ascii_whitespace() || n >= 0x80))
     })
 }
 

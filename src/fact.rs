@@ -473,7 +473,7 @@ impl PeriodLabel {
     }
 }
 
-/// A `person` fact: `đồng chí Vũ Thị Thân - UVTV, Trưởng Ban Tổ chức Quận ủy`.
+/// A `person` fact: `đồng chí Lê Thị Hồng Nhung - UVTV, Trưởng Ban Tổ chức Quận ủy`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]

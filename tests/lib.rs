@@ -1,5 +1,13 @@
 //! The integration tests, one binary (`autotests = false`).
 
+#[cfg(feature = "cli")]
+mod cli;
 #[cfg(feature = "serde")]
 mod fixtures;
+mod html;
 mod numeric;
+mod robust;
+#[cfg(feature = "serde")]
+mod serde_shape;
+mod spans;
+mod token;

@@ -275,9 +275,12 @@ static QUALIFIERS_BY_LAST: std::sync::LazyLock<ByLast> = std::sync::LazyLock::ne
     groups
 });
 
-/// Calls `f` with every kind's extractor that `enabled` allows.
+/// One kind's extractor.
+type Finder = fn(&Doc<'_>, &mut Vec<Candidate>);
+
+/// Runs every kind's extractor that `enabled` allows.
 pub(crate) fn run(doc: &Doc<'_>, enabled: &[bool; 8], out: &mut Vec<Candidate>) {
-    let finders: [(Kind, fn(&Doc<'_>, &mut Vec<Candidate>)); 8] = [
+    let finders: [(Kind, Finder); 8] = [
         (Kind::Date, date::find),
         (Kind::Period, period::find),
         (Kind::Person, person::find),

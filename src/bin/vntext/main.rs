@@ -1,8 +1,10 @@
 //! `vntext`: Vietnamese news text into facts, from the command line.
 //!
 //! ```text
-//! vntext extract [FILE...] [--format json|jsonl|table] [--check]
-//! vntext annotate [--input FILE] [--output FILE]
+//! vntext extract [FILE...] [--format json|jsonl|table|html] [--people] [--check]
+//! vntext annotate [--input FILE] [--output FILE] [-j N] [--resume] …
+//! vntext report --input out.jsonl --output report.html [--texts in.jsonl]
+//! vntext tokenize [--sentences|--syllables|--words] [FILE]
 //! ```
 //!
 //! Exit status: 0 on success, 1 when input or output failed, 2 for a usage
@@ -13,6 +15,8 @@
 mod annotate;
 mod extract;
 mod output;
+mod report;
+mod tokenize;
 
 use std::process::ExitCode;
 
@@ -32,6 +36,10 @@ enum Command {
     Extract(extract::Args),
     /// Annotate JSON Lines records: one output line per input line, in order.
     Annotate(annotate::Args),
+    /// Summarise an `annotate` run as one self-contained HTML page.
+    Report(report::Args),
+    /// Split text into sentences, syllables or words, one sentence a line.
+    Tokenize(tokenize::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +47,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Annotate(args) => annotate::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Tokenize(args) => tokenize::run(args),
     };
     match result {
         Ok(code) => code,
