@@ -116,6 +116,22 @@ fn parse_digits_exp(s: &str, exp: i32) -> Option<f64> {
             (Some(grp), Some(dec))
         }
     };
+    // Integers (most numbers in news) are exact in f64 below 2^53: add up
+    // the digits directly.
+    if decimal.is_none() && (0..=15).contains(&exp) {
+        let mut v: u64 = 0;
+        let mut n_digits = 0;
+        for &c in b {
+            if c.is_ascii_digit() {
+                v = v * 10 + u64::from(c - b'0');
+                n_digits += 1;
+            }
+        }
+        let scaled = 10u64.checked_pow(exp as u32).and_then(|m| v.checked_mul(m));
+        if let Some(x) = scaled.filter(|&x| n_digits <= 15 && x < (1 << 53)) {
+            return Some(x as f64);
+        }
+    }
     // Rewrite as a Rust float literal in a stack buffer: no allocation.
     let mut buf = [0u8; 56];
     let mut n = 0;
@@ -249,10 +265,9 @@ enum W {
     Phay,
 }
 
-/// Whether a word can start a number in words: a cheap filter on its first
-/// two bytes, which must be those of `một`, `mười`, `hai`, `hăm`, `ba`,
-/// `bốn`, `bảy`, `bẩy`, `băm`, `năm`, `sáu`, `tám` or `chín` (UTF-8 lead
-/// bytes for the accented second letters).
+/// Whether a word can start a number in words: `một` … `chín`, `mười`,
+/// `hăm`, `băm`. A cheap test on the first two bytes (UTF-8 lead bytes for
+/// the accented second letters) first, then the packed word.
 #[inline]
 pub(crate) fn may_start_words(s: &str) -> bool {
     let b = s.as_bytes();
@@ -260,7 +275,7 @@ pub(crate) fn may_start_words(s: &str) -> bool {
         return false;
     }
     let second = if b[1].is_ascii() { b[1] | 0x20 } else { b[1] };
-    matches!(
+    let maybe = matches!(
         (b[0] | 0x20, second),
         (b'm', 0xE1 | 0xC6)
             | (b'h', b'a' | 0xC4)
@@ -268,7 +283,8 @@ pub(crate) fn may_start_words(s: &str) -> bool {
             | (b'n', 0xC4)
             | (b's' | b't', 0xC3)
             | (b'c', b'h')
-    )
+    );
+    maybe && matches!(classify(s), Some(W::Digit(_) | W::Muoi | W::Ham(_)))
 }
 
 /// A word of two to seven bytes packed into a `u64`, first byte

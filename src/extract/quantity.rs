@@ -52,8 +52,9 @@ impl Hasher for Fnv {
     }
 }
 
-/// Phrases by the folded form of their first word.
-type ByFirst<V> = HashMap<String, Vec<(Vec<String>, V)>, BuildHasherDefault<Fnv>>;
+/// Phrases by the folded form of their first word, then by that word as
+/// written: its other words and the value, longest first.
+type ByFirst<V> = HashMap<String, Vec<(String, Vec<(Vec<String>, V)>)>, BuildHasherDefault<Fnv>>;
 
 /// A list of phrases, found by their first word: the longest phrase at a
 /// token wins. Matching ignores case and tone placement; a phrase may not
@@ -95,13 +96,17 @@ impl<V> Phrases<V> {
                 continue;
             };
             longest = longest.max(parts.len());
-            by_first
-                .entry(key.to_string())
-                .or_default()
-                .push((parts, value));
+            let groups = by_first.entry(key.to_string()).or_default();
+            let rest = parts[1..].to_vec();
+            match groups.iter_mut().find(|(w, _)| eq_word(w, first)) {
+                Some((_, list)) => list.push((rest, value)),
+                None => groups.push((first.clone(), vec![(rest, value)])),
+            }
         }
-        for list in by_first.values_mut() {
-            list.sort_by_key(|(parts, _)| std::cmp::Reverse(parts.len()));
+        for groups in by_first.values_mut() {
+            for (_, list) in groups.iter_mut() {
+                list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+            }
         }
         Phrases { by_first, longest }
     }
@@ -111,13 +116,20 @@ impl<V> Phrases<V> {
     pub(crate) fn longest_at(&self, doc: &Doc<'_>, i: usize) -> Option<(&V, usize)> {
         let mut buf = [0u8; 48];
         let key = fold(doc.s(i), &mut buf)?;
-        let list = self.by_first.get(key)?;
-        list.iter().find_map(|(parts, v)| {
-            let ok = parts.iter().enumerate().all(|(k, p)| {
-                let j = i + k;
-                j < doc.len() && (k == 0 || !doc.line_before(j)) && eq_word(doc.s(j), p)
+        let groups = self.by_first.get(key)?;
+        let word = doc.s(i);
+        let (_, list) = groups
+            .iter()
+            .find(|(first, _)| first == word || eq_word(word, first))?;
+        list.iter().find_map(|(rest, v)| {
+            let ok = rest.iter().enumerate().all(|(k, p)| {
+                let j = i + 1 + k;
+                j < doc.len() && !doc.line_before(j) && {
+                    let w = doc.s(j);
+                    w == p || eq_word(w, p)
+                }
             });
-            ok.then_some((v, i + parts.len()))
+            ok.then_some((v, i + 1 + rest.len()))
         })
     }
 
