@@ -30,6 +30,10 @@ pub(super) const MIDDLE: u32 = 1 << 12;
 pub(super) const BLOCKER_LIST: u32 = 1 << 13;
 pub(super) const NOT_NAME: u32 = 1 << 14;
 pub(super) const FUNCTION: u32 = 1 << 15;
+pub(super) const RARE_SURNAME: u32 = 1 << 16;
+pub(super) const FOREIGN_GIVEN: u32 = 1 << 17;
+pub(super) const FOREIGN_ORG: u32 = 1 << 18;
+pub(super) const WEAK_NOT_NAME: u32 = 1 << 19;
 
 /// Honorifics of either kind.
 pub(super) const HONORIFIC: u32 = ADDRESS | DEGREE;
@@ -203,6 +207,15 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
         let id = lex.id(name);
         lex.syls[id as usize].share = Some(share.trim().parse().unwrap_or(0.05));
     }
+    for line in data_lines(include_str!("../../lexicon/data/surnames-rare.txt")) {
+        lex.add(line, RARE_SURNAME);
+    }
+    for line in data_lines(include_str!("../../lexicon/data/foreign-given-names.txt")) {
+        lex.add(line, FOREIGN_GIVEN);
+    }
+    for line in data_lines(include_str!("../../lexicon/data/foreign-org-words.txt")) {
+        lex.add(line, FOREIGN_ORG);
+    }
     for line in data_lines(include_str!("../../lexicon/data/middle-names.txt")) {
         lex.add(line, MIDDLE);
     }
@@ -246,7 +259,9 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
             },
         );
     }
-    for line in data_lines(include_str!("../../lexicon/data/places.txt")) {
+    for line in data_lines(include_str!("../../lexicon/data/places.txt"))
+        .chain(data_lines(include_str!("../../lexicon/data/teams.txt")))
+    {
         lex.add(line, PLACE);
     }
     for line in data_lines(include_str!("../../lexicon/data/occupations.txt")) {
@@ -254,6 +269,9 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
     }
     for w in super::NOT_NAME_SYLLABLES {
         lex.add(w, NOT_NAME);
+    }
+    for w in super::WEAK_NOT_NAME_SYLLABLES {
+        lex.add(w, WEAK_NOT_NAME);
     }
     for w in super::FUNCTION_WORDS {
         lex.add(w, FUNCTION);

@@ -33,10 +33,11 @@ use super::{Candidate, Doc};
 use crate::fact::{Payload, Person};
 use crate::token::{Case, TokenKind};
 use lex::{
-    Lex, ADDRESS, ADMIN, DEGREE, FUNCTION, HEAD, HONORIFIC, LEX, MIDDLE, MODIFIER, NOT_NAME,
-    NO_SYL, OCCUPATION, ORG, ORG_START, ORG_WORD, PLACE, STOP, SURNAME,
+    Lex, ADDRESS, ADMIN, DEGREE, FOREIGN_GIVEN, FOREIGN_ORG, FUNCTION, HEAD, HONORIFIC, LEX,
+    MIDDLE, MODIFIER, NOT_NAME, NO_SYL, OCCUPATION, ORG, ORG_START, ORG_WORD, PLACE, RARE_SURNAME,
+    STOP, SURNAME, WEAK_NOT_NAME,
 };
-use name::{is_name_syl, is_viet_syllable, run_end, syllables};
+use name::{is_initial, is_name_syl, is_viet_syllable, run_end, syllables};
 
 /// The most tokens one title may span.
 const MAX_TITLE: usize = 32;
@@ -44,6 +45,8 @@ const MAX_TITLE: usize = 32;
 const MAX_TITLES: usize = 8;
 /// The most syllables of a name.
 const MAX_NAME: usize = 6;
+/// The most earlier items read back through a list of names.
+const MAX_LIST: usize = 12;
 
 /// Function words that are never a syllable of a name: a run of capitalised
 /// words stops before them (a caption run into the next sentence:
@@ -51,9 +54,13 @@ const MAX_NAME: usize = 6;
 const NOT_NAME_SYLLABLES: &[&str] = &[
     "bên", "bị", "các", "cho", "có", "còn", "cả", "cũng", "dù", "đã", "đang", "để", "đến", "do",
     "được", "giữa", "khi", "là", "mà", "một", "nếu", "ngày", "ngoài", "nhưng", "những", "riêng",
-    "sau", "sẽ", "tại", "theo", "thì", "trong", "tuy", "từ", "và", "vẫn", "về", "vì", "với", "xe",
-    "ảnh",
+    "sau", "sẽ", "tại", "theo", "thì", "trong", "tuy", "và", "vẫn", "về", "vì", "với", "xe", "ảnh",
 ];
+
+/// Function words that are also name syllables (`Ngô Bội Từ`): one ends a
+/// run of at most two syllables before it; elsewhere it starts the next
+/// clause. A bare name holding one is a person only when it recurs.
+const WEAK_NOT_NAME_SYLLABLES: &[&str] = &["từ"];
 
 /// Words that never stand between an honorific or occupation and the name
 /// (`luật sư của Lâm …` is no honorific of Lâm).
@@ -85,6 +92,8 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         viet: &viet,
         lex: &LEX,
     };
+    // Mentions found: their spans and names, in text order.
+    let mut found: Vec<Found> = Vec::new();
     // The next capitalised token at or after `i`: a lower-case word starts a
     // mention only when one follows closely.
     let mut next_cap = 0;
@@ -106,13 +115,18 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         match p.mention_at(i) {
             Some(m) => {
                 let end = m.end;
+                found.push((m.start, m.end, m.name));
                 out.push(p.candidate(&m));
                 i = end.max(i + 1);
             }
             None => i += 1,
         }
     }
+    p.document_pass(&found, out);
 }
+
+/// A mention of the first reading: its tokens and its name's.
+type Found = (usize, usize, Option<(usize, usize)>);
 
 /// How a title is read: before a name (a name may end it) or after one.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -244,7 +258,56 @@ impl Parser<'_, '_> {
         self.doc.kind(i) == Some(TokenKind::Word(Case::Capitalized)) && self.flags(i) & SURNAME != 0
     }
 
-    /// Whether a candidate starts at token `i`.
+    /// A rarer surname (`surnames-rare.txt`) at `i`, capitalised.
+    #[inline]
+    fn rare(&self, i: usize) -> bool {
+        self.doc.kind(i) == Some(TokenKind::Word(Case::Capitalized))
+            && self.flags(i) & RARE_SURNAME != 0
+    }
+
+    /// Whether the tokens `k` and `k + 1` make one word of the dictionary
+    /// (`Tăng cường`, `Môi trường`): no surname and given name.
+    fn dictionary_pair(&self, k: usize) -> bool {
+        let d = self.doc;
+        k + 1 < d.len()
+            && !d.line_before(k + 1)
+            && self.word(k)
+            && self.word(k + 1)
+            && crate::lexicon::Lexicon::builtin().contains(d.slice(k, k + 2))
+    }
+
+    /// Whether token `k` is one syllable of a two-syllable word of the
+    /// dictionary, with the token before it or with the one after it when
+    /// that one is before `limit`.
+    fn in_word(&self, k: usize, limit: usize) -> bool {
+        (k > 0 && self.dictionary_pair(k - 1)) || (k + 1 < limit && self.dictionary_pair(k))
+    }
+
+    /// `e`, or `e - 1` when the run `s..e` ends in an initial
+    /// (`Trần Thị Thu D.`): the end of its syllables.
+    fn core_end(&self, s: usize, e: usize) -> usize {
+        if e > s + 1 && is_initial(self.doc, e - 1) {
+            e - 1
+        } else {
+            e
+        }
+    }
+
+    /// Whether a name run can start at `s`: the token before is no name
+    /// syllable of the same run, or a capitalised word opening the sentence.
+    fn run_start(&self, s: usize) -> bool {
+        let d = self.doc;
+        s == 0
+            || d.line_before(s)
+            || !d.space_before(s)
+            || !is_name_syl(d, s - 1)
+            || (self.sentence_start(s - 1)
+                && self.viet(s - 1)
+                && !self.surname(s - 1)
+                && !self.rare(s - 1))
+    }
+
+    /// Whether token `i` starts a candidate.
     fn trigger(&self, i: usize) -> bool {
         match self.doc.kind(i) {
             Some(TokenKind::Word(Case::Lower)) => {
@@ -452,7 +515,7 @@ impl Parser<'_, '_> {
                 if strong_before || !after.is_empty() {
                     syl >= 2
                 } else {
-                    self.bare_name_ok(ns, ne, syl)
+                    self.bare_name_ok(ns, ne, syl) || self.foreign_bare_ok(ns, ne)
                 }
             }
             NameKind::Given => {
@@ -467,6 +530,7 @@ impl Parser<'_, '_> {
                     || (strong_before && syl >= 2)
                     || cue
                     || (!after.is_empty() && syl >= 2)
+                    || (!strong_before && self.foreign_bare_ok(ns, ne))
             }
         };
         if !ok {
@@ -485,6 +549,163 @@ impl Parser<'_, '_> {
         })
     }
 
+    /// A second reading of the article, for names standing alone that the
+    /// first left out: a name already read as a person's elsewhere in the
+    /// text (`ông Ngô Bội Từ` … `Ngô Bội Từ cho biết`), and a Vietnamese full
+    /// name led by a rarer surname or holding a function word (`Kỳ Hiểu Ba`,
+    /// `Ngô Bội Từ`) when it stands alone twice or more. `found` holds the
+    /// mentions of the first reading, in text order.
+    fn document_pass(
+        &self,
+        found: &[Found],
+        out: &mut Vec<Candidate>,
+    ) {
+        let d = self.doc;
+        let n = d.len();
+        let mut known: Vec<u64> = found
+            .iter()
+            .filter_map(|&(_, _, name)| name)
+            .filter(|&(s, e)| self.words(s, e) >= 2)
+            .map(|(s, e)| self.name_hash(s, e))
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        // Names standing alone that recur: (start, end, hash, the start of
+        // the next mention).
+        let mut pending: Vec<(usize, usize, u64, usize)> = Vec::new();
+        let mut accepted: Vec<(usize, usize, usize)> = Vec::new();
+        let mut f = 0;
+        let mut i = 0;
+        while i < n {
+            while f < found.len() && found[f].1 <= i {
+                f += 1;
+            }
+            let next_start = found.get(f).map_or(n, |m| m.0);
+            if next_start <= i {
+                i = found[f].1;
+                continue;
+            }
+            if !is_name_syl(d, i) || !self.run_start(i) {
+                i += 1;
+                continue;
+            }
+            let Some((s, e, kind)) = self.name_run(i) else {
+                i += 1;
+                continue;
+            };
+            if e > next_start {
+                i += 1;
+                continue;
+            }
+            let h = self.name_hash(s, e);
+            let syl = syllables(d, s, e);
+            if known.binary_search(&h).is_ok() {
+                if !self.place_or_org_in(s, e) && self.bare_context_ok(s) {
+                    accepted.push((s, e, next_start));
+                }
+            } else if kind == NameKind::Full
+                && syl <= 4
+                && self.bare_shape_ok(s, e, syl)
+                && self.bare_context_ok(s)
+            {
+                pending.push((s, e, h, next_start));
+            }
+            i = e;
+        }
+        if pending.len() >= 2 {
+            let mut hashes: Vec<u64> = pending.iter().map(|p| p.2).collect();
+            hashes.sort_unstable();
+            let twice = |h: &u64| {
+                let at = hashes.partition_point(|x| x < h);
+                hashes.get(at + 1) == Some(h)
+            };
+            accepted.extend(
+                pending
+                    .iter()
+                    .filter(|p| twice(&p.2))
+                    .map(|p| (p.0, p.1, p.3)),
+            );
+        }
+        for (s, e, next_start) in accepted {
+            let (mut titles, after_end) = self.after_titles(e);
+            if after_end > next_start {
+                titles.clear();
+            }
+            let end = if titles.is_empty() { e } else { after_end };
+            out.push(self.candidate(&Mention {
+                start: s,
+                end,
+                honorific: None,
+                titles,
+                name: Some((s, e)),
+            }));
+        }
+    }
+
+    /// The comma ending a description at `k` that a title may follow: a
+    /// lower-case noun phrase of a few words with no verb, word of address
+    /// or other person in it (`giảng viên Đại học Bách khoa,`).
+    fn description_end(&self, k: usize) -> Option<usize> {
+        let d = self.doc;
+        if !self.lower(k)
+            || self.is_stop(k)
+            || self.at(k, ADDRESS).is_some()
+            || self.flags(k) & FUNCTION != 0
+        {
+            return None;
+        }
+        for j in k + 1..(k + 12).min(d.len()) {
+            if d.line_before(j) {
+                return None;
+            }
+            match d.kind(j) {
+                Some(TokenKind::Punct) if d.s(j) == "," => return Some(j),
+                Some(TokenKind::Word(Case::Lower)) => {
+                    if self.is_stop(j) || self.at(j, ADDRESS).is_some() {
+                        return None;
+                    }
+                }
+                Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => {
+                    if self.full_name_at(j) || self.honorific_at(j).is_some() {
+                        return None;
+                    }
+                }
+                Some(TokenKind::Number) => {}
+                Some(TokenKind::Punct)
+                    if matches!(d.s(j), "-" | "&" | "/") && !d.space_before(j) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether a Vietnamese full name of three syllables or more starts at
+    /// `k` (`… công ty và Vũ Quốc Minh`: another person, not the end of the
+    /// title).
+    fn full_name_at(&self, k: usize) -> bool {
+        !self.doc.line_before(k)
+            && self.surname(k)
+            && self.name_run(k).is_some_and(|(s, e, kind)| {
+                kind == NameKind::Full && syllables(self.doc, s, e) >= 3
+            })
+    }
+
+    /// Number of name words in `s..e`, a hyphenated one counted once
+    /// (`Al-Jazeera` is one word).
+    fn words(&self, s: usize, e: usize) -> usize {
+        let d = self.doc;
+        (s..e)
+            .filter(|&k| is_name_syl(d, k) && (k == s || d.space_before(k)))
+            .count()
+    }
+
+    /// A hash of the words of `s..e`, ignoring case and tone placement.
+    fn name_hash(&self, s: usize, e: usize) -> u64 {
+        (s..e).fold(0xcbf2_9ce4_8422_2325u64, |h, k| {
+            (h ^ lex::key(self.doc.s(k))).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
     /// Whether the title `s..e` stands alone on its line (a signature block:
     /// `CHỦ TỊCH QUỐC HỘI` then the name on a later line).
     fn all_caps_or_title_line(&self, _s: usize, e: usize) -> bool {
@@ -494,7 +715,23 @@ impl Parser<'_, '_> {
     /// The name run at `i`, cut before a title head inside it, with its kind.
     fn name_run(&self, i: usize) -> Option<(usize, usize, NameKind)> {
         let d = self.doc;
-        if !is_name_syl(d, i) || self.flags(i) & NOT_NAME != 0 {
+        // "A. Mandl", "J. K. Rowling": initials, then a foreign name (a
+        // Vietnamese syllable there opens the next sentence: `cháu M. Lúc`).
+        if is_initial(d, i) {
+            let mut k = i + 1;
+            while k < i + 3 && is_initial(d, k) && d.space_before(k) && !d.line_before(k) {
+                k += 1;
+            }
+            if !is_name_syl(d, k) || !d.space_before(k) || d.line_before(k) {
+                return None;
+            }
+            if is_viet_syllable(d.s(k)) {
+                return None;
+            }
+            let e = self.cut_run(k, run_end(d, k, MAX_NAME));
+            return Some((i, e, NameKind::Foreign));
+        }
+        if !is_name_syl(d, i) || self.flags(i) & (NOT_NAME | WEAK_NOT_NAME) != 0 {
             return None;
         }
         let mut e = self.cut_run(i, run_end(d, i, MAX_NAME));
@@ -520,15 +757,30 @@ impl Parser<'_, '_> {
                 return Some((i, e2, NameKind::Full));
             }
         }
+        // "Trần Thị Thu D.": an anonymised name ends in an initial.
+        if e > i + 1
+            && e <= i + 4
+            && is_initial(d, e)
+            && d.space_before(e)
+            && !d.line_before(e)
+            && self.all_viet(i, e)
+        {
+            e += 1;
+        }
         Some((i, e, self.kind_of(i, e)))
     }
 
     fn kind_of(&self, s: usize, e: usize) -> NameKind {
         let d = self.doc;
+        let e = self.core_end(s, e);
         let viet = self.all_viet(s, e) && (s..e).all(|k| is_name_syl(d, k));
         let first = d.s(s);
         let minority = first.starts_with("H'") || (first == "Y" && e > s + 1);
-        if (self.surname(s) || minority) && e > s + 1 && (viet || self.flags(s) & SURNAME != 0) {
+        let rare = viet && self.rare(s) && !self.dictionary_pair(s);
+        if (self.surname(s) || minority || rare)
+            && e > s + 1
+            && (viet || self.flags(s) & SURNAME != 0)
+        {
             NameKind::Full
         } else if viet {
             NameKind::Given
@@ -540,20 +792,36 @@ impl Parser<'_, '_> {
     /// Whether a full name standing alone (no honorific, no title) reads as
     /// a person.
     fn bare_name_ok(&self, s: usize, e: usize, syl: usize) -> bool {
-        let d = self.doc;
-        if !(3..=5).contains(&syl) || !self.all_viet(s, e) {
+        // A rarer surname or a function word in the name: only when the
+        // name recurs (see `document_pass`).
+        self.surname(s)
+            && !self.has_weak(s, e)
+            && self.bare_shape_ok(s, e, syl)
+            && self.bare_context_ok(s)
+    }
+
+    /// Whether the run `s..e` looks like a Vietnamese full name standing
+    /// alone: three to five Vietnamese syllables (and an initial), no place
+    /// or organisation inside.
+    fn bare_shape_ok(&self, s: usize, e: usize, syl: usize) -> bool {
+        if !(3..=5).contains(&syl) || !self.all_viet(s, self.core_end(s, e)) {
             return false;
         }
-        // A place or an organisation's name inside the run.
-        if (s..e).any(|k| {
+        !self.place_or_org_in(s, e)
+    }
+
+    /// Whether a place's or an organisation's name stands inside the run
+    /// `s..e`.
+    fn place_or_org_in(&self, s: usize, e: usize) -> bool {
+        (s..e).any(|k| {
             self.at(k, PLACE)
                 .is_some_and(|(pe, _)| pe <= e && (pe - k >= 2 || k == s))
-        }) {
-            return false;
-        }
-        if self.at(s, ORG).is_some() {
-            return false;
-        }
+        }) || self.at(s, ORG).is_some()
+    }
+
+    /// Whether nothing before `s` makes a name there part of something else.
+    fn bare_context_ok(&self, s: usize) -> bool {
+        let d = self.doc;
         if s == 0 || d.line_before(s) {
             return true;
         }
@@ -570,7 +838,48 @@ impl Parser<'_, '_> {
             }
             _ => {}
         }
-        !self.blocked(s)
+        !self.blocked(s) && !self.address_before(s)
+    }
+
+    /// An address item before `s`: `khóm 3, Châu Phú A`, `ấp 2, …`.
+    fn address_before(&self, s: usize) -> bool {
+        let d = self.doc;
+        s >= 3
+            && d.is_punct(s - 1, ",")
+            && d.kind(s - 2) == Some(TokenKind::Number)
+            && !d.line_before(s - 2)
+            && !d.line_before(s - 1)
+            && (s.saturating_sub(5)..s - 2).any(|k| {
+                self.at(k, lex::BLOCKER | lex::BLOCKER_LIST | ADMIN)
+                    .is_some_and(|(pe, _)| pe == s - 2)
+            })
+    }
+
+    /// Whether a run of capitalised words standing alone at `s..e` is a
+    /// foreign person: led by a known given name (`foreign-given-names.txt`),
+    /// two name words or more with one not a Vietnamese syllable, no word of
+    /// an organisation or a place (`David Beckham`, not `Elland Road`).
+    fn foreign_bare_ok(&self, s: usize, e: usize) -> bool {
+        let d = self.doc;
+        if d.kind(s) != Some(TokenKind::Word(Case::Capitalized))
+            || self.flags(s) & FOREIGN_GIVEN == 0
+            || syllables(d, s, e) < 2
+        {
+            return false;
+        }
+        let mut foreign = false;
+        for k in s..e {
+            if self.word(k) {
+                foreign |= !is_viet_syllable(d.s(k));
+                if k > s && self.flags(k) & FOREIGN_ORG != 0 {
+                    return false;
+                }
+            }
+            if self.at(k, PLACE).is_some() || (k > s && self.at(k, ORG).is_some()) {
+                return false;
+            }
+        }
+        foreign && self.run_start(s) && self.bare_context_ok(s)
     }
 
     /// Whether a word of `not-person-before.txt` ends within four tokens
@@ -579,12 +888,12 @@ impl Parser<'_, '_> {
     /// so blocked (`các phố Bùi Thị Xuân, Tôn Thất Tùng …`).
     fn blocked(&self, s: usize) -> bool {
         let d = self.doc;
-        if self.blocked_direct(s).is_some() {
+        if self.blocked_direct(s).is_some() || self.list_intro_blocked(s) {
             return true;
         }
-        // Up to three earlier items of a list: ", Name" or "hay Name".
+        // Earlier items of a list: ", Name" or "hay Name".
         let mut k = s;
-        for _ in 0..3 {
+        for _ in 0..MAX_LIST {
             if k < 2 || d.line_before(k) {
                 return false;
             }
@@ -602,10 +911,45 @@ impl Parser<'_, '_> {
             if len == 0 {
                 return false;
             }
-            if self.blocked_direct(b) == Some(true) {
+            if self.blocked_direct(b) == Some(true) || self.list_intro_blocked(b) {
                 return true;
             }
             k = b;
+        }
+        false
+    }
+
+    /// Whether `b` is the first item of a list that a word naming several
+    /// places or schools introduces (`các trường THCS trên địa bàn gồm: …`,
+    /// `các phố như …`).
+    fn list_intro_blocked(&self, b: usize) -> bool {
+        let d = self.doc;
+        if b < 2 || d.line_before(b) {
+            return false;
+        }
+        let mut k = b - 1;
+        if d.is_punct(k, ":") {
+            if !d.line_before(k) && (d.is(k - 1, "gồm") || d.is(k - 1, "như")) {
+                k -= 1;
+            }
+        } else if !(d.is(k, "gồm") || d.is(k, "như")) {
+            return false;
+        }
+        let lo = k.saturating_sub(8);
+        while k > lo {
+            if d.line_before(k) {
+                return false;
+            }
+            k -= 1;
+            if matches!(d.s(k), "." | ";" | "!" | "?" | ":") {
+                return false;
+            }
+            if self
+                .at(k, lex::BLOCKER_LIST)
+                .is_some_and(|(pe, _)| pe <= b && !(pe == k + 1 && self.in_word(k, b)))
+            {
+                return true;
+            }
         }
         false
     }
@@ -623,9 +967,14 @@ impl Parser<'_, '_> {
             }
             // A phrase ending at k + 1, not the start of a longer
             // organisation word (`Tỉnh ủy` is no `tỉnh`).
+            // Nor one syllable of a longer word (`môi trường`, `yêu cầu`,
+            // `gia đình`, `cầu thủ`).
             for start in k.saturating_sub(2)..=k {
                 if let Some((pe, f)) = self.at(start, lex::BLOCKER | lex::BLOCKER_LIST) {
-                    if pe == k + 1 && self.at(start, ORG).is_none_or(|(oe, _)| oe <= pe) {
+                    if pe == k + 1
+                        && self.at(start, ORG).is_none_or(|(oe, _)| oe <= pe)
+                        && !(pe == start + 1 && self.in_word(start, s))
+                    {
                         return Some(f & lex::BLOCKER_LIST != 0);
                     }
                 }
@@ -727,6 +1076,18 @@ impl Parser<'_, '_> {
                             continue;
                         }
                     }
+                    // "Viện Cơ học": the rest of a word the capitalised one
+                    // begins.
+                    if pending.is_none()
+                        && j > from
+                        && self.org_tok(j - 1)
+                        && !self.is_stop(j)
+                        && self.dictionary_pair(j - 1)
+                    {
+                        j += 1;
+                        end = j;
+                        continue;
+                    }
                     if d.is(j, "kiêm") {
                         if tail_ok(pending, j) {
                             end = j;
@@ -737,6 +1098,7 @@ impl Parser<'_, '_> {
                         || d.is(j, "cùng")
                         || self.at(j, ADDRESS).is_some()
                         || (d.is(j, "và") && self.person_starts(j + 1, mode))
+                        || (d.is(j, "và") && mode == Mode::Before && self.full_name_at(j + 1))
                     {
                         return (end, None);
                     }
@@ -813,9 +1175,22 @@ impl Parser<'_, '_> {
     /// name syllable (`Trần Quang Vinh Trong thư …`, a caption run into the
     /// next sentence).
     fn cut_run(&self, i: usize, r: usize) -> usize {
-        (i + 1..r)
-            .find(|&k| self.flags(k) & NOT_NAME != 0)
-            .unwrap_or(r)
+        for k in i + 1..r {
+            let f = self.flags(k);
+            if f & NOT_NAME != 0 {
+                return k;
+            }
+            // "Ngô Bội Từ": a weak one ends a short run.
+            if f & WEAK_NOT_NAME != 0 {
+                return if k + 1 == r && k - i <= 2 { r } else { k };
+            }
+        }
+        r
+    }
+
+    /// Whether the run `s..e` holds a function word read as a name syllable.
+    fn has_weak(&self, s: usize, e: usize) -> bool {
+        (s + 1..e).any(|k| self.flags(k) & WEAK_NOT_NAME != 0)
     }
 
     /// Whether a title read from `k` ends in a name, or an honorific stands
@@ -856,12 +1231,22 @@ impl Parser<'_, '_> {
             admin || d.is(prev, "ủy") || matches!(d.s(prev), "UBND" | "HĐND" | "UBMTTQ" | "MTTQ");
         let blocked = j > from && !admin && self.blocked(j);
         let place_len = |s: usize| self.at(s, PLACE).map(|(e, _)| e - s);
+        // Right after the head, or after a country there: a rarer surname
+        // leads a name too (`Chủ tịch Trung Quốc Tập Cận Bình`).
+        let head_or_country =
+            |s: usize| s == from || (j == from && self.at(j, PLACE).is_some_and(|(pe, _)| pe == s));
         for len in [3usize, 4, 5, 2] {
             if len > syl || len > r - j {
                 continue;
             }
             let s = r - len;
-            if !self.surname(s) || !self.all_viet(s, r) {
+            let rare = len == 3 && self.rare(s) && head_or_country(s) && !self.dictionary_pair(s);
+            if !(self.surname(s) || rare) || !self.all_viet(s, r) {
+                continue;
+            }
+            // "Hiệu trưởng Trường Nguyễn Văn Cừ": a name right after an
+            // institution word is the institution's.
+            if s > j && !admin && s > from && self.blocked_direct(s).is_some() {
                 continue;
             }
             let len =
@@ -904,6 +1289,19 @@ impl Parser<'_, '_> {
             s = e;
         }
         let foreign = (s..r).any(|k| is_name_syl(d, k) && !is_viet_syllable(d.s(k)));
+        // `Chủ tịch Chelsea Village`: a company; `Tổng giám đốc Vine Group
+        // Donald Berger`: a company, then the name.
+        let org_word = (s..r).rev().find(|&k| {
+            let f = self.flags(k);
+            f & FOREIGN_ORG != 0 && !(k == s && f & FOREIGN_GIVEN != 0)
+        });
+        if let Some(k) = org_word {
+            let s = k + 1;
+            if s < r && self.flags(s) & FOREIGN_GIVEN != 0 && syllables(d, s, r) >= 2 && !blocked {
+                return Some((s, r));
+            }
+            return None;
+        }
         // One foreign word is a name only after a country ("Thủ tướng Israel
         // Rabin"), not after a head ("Giám đốc Eximbank").
         // After an organisation a foreign run is a company (`Công ty ô-tô
@@ -934,6 +1332,15 @@ impl Parser<'_, '_> {
         // "ông X, là HLV phó …".
         if d.is(k, "là") && !paren {
             k += 1;
+        }
+        // "X - giảng viên Đại học Y, nguyên Viện trưởng …": a description,
+        // then the title.
+        if !paren && self.at(k, HEAD | MODIFIER).is_none() {
+            if let Some(c) = self.description_end(k) {
+                if !d.line_before(c + 1) && self.at(c + 1, HEAD | MODIFIER).is_some() {
+                    k = c + 1;
+                }
+            }
         }
         let mut end = ne;
         while titles.len() < MAX_TITLES {

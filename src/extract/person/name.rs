@@ -129,18 +129,66 @@ pub(super) fn run_end(doc: &Doc<'_>, i: usize, max: usize) -> usize {
             continue;
         }
         // An initial inside a foreign name: John F. Miller.
-        if doc.kind(j) == Some(TokenKind::Abbreviation)
-            && doc.s(j).len() == 2
-            && doc.s(j).ends_with('.')
-            && is_name_syl(doc, j + 1)
-            && doc.space_before(j + 1)
-        {
+        if is_initial(doc, j) && is_name_syl(doc, j + 1) && doc.space_before(j + 1) {
             j += 1;
+            continue;
+        }
+        // A particle inside a foreign name: von der Leyen, da Vinci, bin
+        // Salman, al-Qudwa.
+        if let Some(e) = particle_end(doc, j) {
+            j = e;
             continue;
         }
         break;
     }
     j
+}
+
+/// Lower-case particles of foreign names (`von der Leyen`, `da Vinci`,
+/// `bin Salman`, `al-Qudwa`).
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn",
+    "van", "von",
+];
+
+/// Whether token `i` is a one-letter initial with its dot (`F.`, `Đ.`).
+#[inline]
+pub(super) fn is_initial(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.kind(i) != Some(TokenKind::Abbreviation) {
+        return false;
+    }
+    let mut cs = doc.s(i).chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// Past one or two particles at `j` inside a run and the name word after
+/// them (the index of that word, or past a glued `al-Qudwa`), when the words
+/// around are not both Vietnamese syllables.
+fn particle_end(doc: &Doc<'_>, j: usize) -> Option<usize> {
+    let is_particle = |k: usize| {
+        doc.kind(k) == Some(TokenKind::Word(Case::Lower)) && PARTICLES.contains(&doc.s(k))
+    };
+    if j == 0 || !doc.space_before(j) || !is_particle(j) {
+        return None;
+    }
+    let mut p = j + 1;
+    if is_particle(p) && doc.space_before(p) && !doc.line_before(p) {
+        p += 1;
+    }
+    let (next, end) = if p == j + 1
+        && doc.is_punct(p, "-")
+        && !doc.space_before(p)
+        && !doc.space_before(p + 1)
+        && is_name_syl(doc, p + 1)
+    {
+        (p + 1, p + 2)
+    } else if is_name_syl(doc, p) && doc.space_before(p) && !doc.line_before(p) {
+        (p, p)
+    } else {
+        return None;
+    };
+    let foreign = !is_viet_syllable(doc.s(j - 1)) || !is_viet_syllable(doc.s(next));
+    foreign.then_some(end)
 }
 
 /// Number of name syllables in `s..e` (hyphens and initials not counted).
