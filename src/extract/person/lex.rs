@@ -34,6 +34,7 @@ pub(super) const RARE_SURNAME: u32 = 1 << 16;
 pub(super) const FOREIGN_GIVEN: u32 = 1 << 17;
 pub(super) const FOREIGN_ORG: u32 = 1 << 18;
 pub(super) const WEAK_NOT_NAME: u32 = 1 << 19;
+pub(super) const WEAK_CUE: u32 = 1 << 20;
 
 /// Honorifics of either kind.
 pub(super) const HONORIFIC: u32 = ADDRESS | DEGREE;
@@ -265,7 +266,9 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
         lex.add(line, PLACE);
     }
     for line in data_lines(include_str!("../../lexicon/data/occupations.txt")) {
-        lex.add(line, OCCUPATION);
+        let (phrase, kind) = line.split_once('\t').unwrap_or((line, ""));
+        let weak = if kind.trim() == "role" { WEAK_CUE } else { 0 };
+        lex.add(phrase, OCCUPATION | weak);
     }
     for w in super::NOT_NAME_SYLLABLES {
         lex.add(w, NOT_NAME);

@@ -128,6 +128,19 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 /// A mention of the first reading: its tokens and its name's.
 type Found = (usize, usize, Option<(usize, usize)>);
 
+/// A name standing alone that the second reading accepts if it recurs.
+struct Pending {
+    start: usize,
+    end: usize,
+    hash: u64,
+    /// The start of the next mention of the first reading.
+    next_start: usize,
+    /// Two syllables: three mentions are needed.
+    two: bool,
+    /// Nothing before it makes it a place's or an organisation's.
+    alone: bool,
+}
+
 /// How a title is read: before a name (a name may end it) or after one.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -363,6 +376,10 @@ impl Parser<'_, '_> {
         if self.at(i, PLACE).is_some_and(|(pe, _)| pe > e) {
             return None;
         }
+        // "công cụ", "dụng cụ": the end of another word.
+        if e == i + 1 && i > 0 && self.lower(i - 1) && self.dictionary_pair(i - 1) {
+            return None;
+        }
         Some((e, f & DEGREE != 0))
     }
 
@@ -384,24 +401,41 @@ impl Parser<'_, '_> {
         let mut honorific = None;
         let mut degree = false;
         let mut cue = false;
+        let mut weak_cue = false;
         if let Some((e, deg)) = self.honorific_at(i) {
             honorific = Some((i, e));
             degree = deg;
             j = e;
-        } else if let Some((e, _)) = self.at(i, OCCUPATION) {
+        } else if let Some((e, f)) = self.at(i, OCCUPATION | lex::WEAK_CUE) {
             // An occupation is no title unless a longer title head reads
             // there; `nhà văn` is no occupation in `Nhà văn hóa`.
             let longer = |mask| self.at(i, mask).is_some_and(|(le, _)| le > e);
             if !longer(HEAD) && !longer(lex::BLOCKER | lex::BLOCKER_LIST) {
+                weak_cue = f & lex::WEAK_CUE != 0;
                 let mut k = e;
-                // "nghệ sĩ trumpet Peter Holm", "nhà soạn nhạc Saint-saens".
-                while k < e + 2
+                // "nghệ sĩ trumpet Peter Holm", "nhà soạn nhạc Saint-saens";
+                // a role noun is followed by the name itself.
+                let skip = if weak_cue { 0 } else { 2 };
+                while k < e + skip
                     && self.lower(k)
                     && !d.line_before(k)
                     && self.at(k, STOP).is_none()
                     && self.flags(k) & FUNCTION == 0
                 {
                     k += 1;
+                }
+                // "nhà thiết kế người Pháp Valerie Kenzi": the country, then
+                // the name; "người Iceland" alone is a nationality.
+                if k > e && d.is(k - 1, "người") {
+                    match self.at(k, PLACE) {
+                        Some((pe, _))
+                            if is_name_syl(d, pe) && d.space_before(pe) && !d.line_before(pe) =>
+                        {
+                            k = pe
+                        }
+                        _ if run_end(d, k, 2) <= k + 1 => return None,
+                        _ => {}
+                    }
                 }
                 if is_name_syl(d, k) && !d.line_before(k) {
                     cue = true;
@@ -528,7 +562,7 @@ impl Parser<'_, '_> {
                 honorific.is_some()
                     || name.is_some()
                     || (strong_before && syl >= 2)
-                    || cue
+                    || (cue && (!weak_cue || self.words(ns, ne) >= 2))
                     || (!after.is_empty() && syl >= 2)
                     || (!strong_before && self.foreign_bare_ok(ns, ne))
             }
@@ -555,11 +589,7 @@ impl Parser<'_, '_> {
     /// name led by a rarer surname or holding a function word (`Kỳ Hiểu Ba`,
     /// `Ngô Bội Từ`) when it stands alone twice or more. `found` holds the
     /// mentions of the first reading, in text order.
-    fn document_pass(
-        &self,
-        found: &[Found],
-        out: &mut Vec<Candidate>,
-    ) {
+    fn document_pass(&self, found: &[Found], out: &mut Vec<Candidate>) {
         let d = self.doc;
         let n = d.len();
         let mut known: Vec<u64> = found
@@ -570,9 +600,8 @@ impl Parser<'_, '_> {
             .collect();
         known.sort_unstable();
         known.dedup();
-        // Names standing alone that recur: (start, end, hash, the start of
-        // the next mention).
-        let mut pending: Vec<(usize, usize, u64, usize)> = Vec::new();
+        // Names standing alone that may recur.
+        let mut pending: Vec<Pending> = Vec::new();
         let mut accepted: Vec<(usize, usize, usize)> = Vec::new();
         let mut f = 0;
         let mut i = 0;
@@ -603,28 +632,26 @@ impl Parser<'_, '_> {
                 if !self.place_or_org_in(s, e) && self.bare_context_ok(s) {
                     accepted.push((s, e, next_start));
                 }
-            } else if kind == NameKind::Full
-                && syl <= 4
-                && self.bare_shape_ok(s, e, syl)
-                && self.bare_context_ok(s)
-            {
-                pending.push((s, e, h, next_start));
+            } else if kind == NameKind::Full && self.recurring_shape(s, e, syl) {
+                pending.push(Pending {
+                    start: s,
+                    end: e,
+                    hash: h,
+                    next_start,
+                    two: syl == 2,
+                    alone: self.bare_context_ok(s) && !self.locative_before(s),
+                });
             }
             i = e;
         }
-        if pending.len() >= 2 {
-            let mut hashes: Vec<u64> = pending.iter().map(|p| p.2).collect();
-            hashes.sort_unstable();
-            let twice = |h: &u64| {
-                let at = hashes.partition_point(|x| x < h);
-                hashes.get(at + 1) == Some(h)
-            };
-            accepted.extend(
-                pending
-                    .iter()
-                    .filter(|p| twice(&p.2))
-                    .map(|p| (p.0, p.1, p.3)),
-            );
+        // A name is accepted when it stands alone twice or more (three
+        // times for two syllables) and never where a place would stand.
+        pending.sort_by_key(|p| (p.hash, p.start));
+        for group in pending.chunk_by(|a, b| a.hash == b.hash) {
+            let needed = if group[0].two { 3 } else { 2 };
+            if group.len() >= needed && group.iter().all(|p| p.alone) {
+                accepted.extend(group.iter().map(|p| (p.start, p.end, p.next_start)));
+            }
         }
         for (s, e, next_start) in accepted {
             let (mut titles, after_end) = self.after_titles(e);
@@ -640,6 +667,48 @@ impl Parser<'_, '_> {
                 name: Some((s, e)),
             }));
         }
+    }
+
+    /// Whether the run `s..e` of `syl` syllables may be a full name that
+    /// stands alone when it recurs: two to four Vietnamese syllables, no
+    /// place or organisation inside; two syllables are no word of the
+    /// dictionary (`Văn Hóa`) nor a surname and middle name (`Nguyễn Văn`).
+    fn recurring_shape(&self, s: usize, e: usize, syl: usize) -> bool {
+        let d = self.doc;
+        if !(2..=4).contains(&syl) || !self.all_viet(s, self.core_end(s, e)) {
+            return false;
+        }
+        // "Phó Kiểm toán trưởng", "Trình Quốc hội": the run ends inside a
+        // word written on in lower case.
+        if self.lower(e) && self.dictionary_pair(e - 1) {
+            return false;
+        }
+        // Two syllables: no word of the dictionary (`Văn Hóa`), no surname
+        // and middle name (`Nguyễn Văn`) or two surnames (`Nhạc Trịnh`), no
+        // word of address or title opening a sentence (`Phó Giám`).
+        if syl == 2
+            && (e != s + 2
+                || self.dictionary_pair(s)
+                || d.is(s + 1, "văn")
+                || d.is(s + 1, "thị")
+                || self.surname(s + 1)
+                || self.at(s, HONORIFIC | HEAD | MODIFIER).is_some())
+        {
+            return false;
+        }
+        !self.place_or_org_in(s, e)
+    }
+
+    /// Whether a preposition of place stands right before `s` (`tại Châu
+    /// Đốc`, `ở Phan Thiết`): a name there is a place's.
+    fn locative_before(&self, s: usize) -> bool {
+        s > 0
+            && !self.doc.line_before(s)
+            && [
+                "tại", "ở", "tới", "qua", "quanh", "ven", "khỏi", "khắp", "xuống",
+            ]
+            .iter()
+            .any(|w| self.doc.is(s - 1, w))
     }
 
     /// The comma ending a description at `k` that a title may follow: a
@@ -965,6 +1034,10 @@ impl Parser<'_, '_> {
             if d.line_before(k + 1) || !self.word(k) && d.kind(k) != Some(TokenKind::Abbreviation) {
                 return None;
             }
+            // "biển của Xuân Quỳnh": the sea is hers, not named after her.
+            if k + 1 < s && self.flags(k) & FUNCTION != 0 {
+                return None;
+            }
             // A phrase ending at k + 1, not the start of a longer
             // organisation word (`Tỉnh ủy` is no `tỉnh`).
             // Nor one syllable of a longer word (`môi trường`, `yêu cầu`,
@@ -1099,6 +1172,8 @@ impl Parser<'_, '_> {
                         || self.at(j, ADDRESS).is_some()
                         || (d.is(j, "và") && self.person_starts(j + 1, mode))
                         || (d.is(j, "và") && mode == Mode::Before && self.full_name_at(j + 1))
+                        // "HLV … này khuyên X": the noun phrase is closed.
+                        || (d.is(j, "này") && mode == Mode::Before)
                     {
                         return (end, None);
                     }
@@ -1245,8 +1320,13 @@ impl Parser<'_, '_> {
                 continue;
             }
             // "Hiệu trưởng Trường Nguyễn Văn Cừ": a name right after an
-            // institution word is the institution's.
-            if s > j && !admin && s > from && self.blocked_direct(s).is_some() {
+            // institution word of the run is the institution's.
+            if !admin
+                && (j..s).any(|k| {
+                    self.at(k, lex::BLOCKER | lex::BLOCKER_LIST)
+                        .is_some_and(|(pe, _)| pe == s)
+                })
+            {
                 continue;
             }
             let len =
