@@ -632,7 +632,12 @@ impl Parser<'_, '_> {
                 if !self.place_or_org_in(s, e) && self.bare_context_ok(s) {
                     accepted.push((s, e, next_start));
                 }
-            } else if kind == NameKind::Full && self.recurring_shape(s, e, syl) {
+            } else if kind != NameKind::Full || !self.recurring_shape(s, e, syl) {
+                // "Hiện Mạc Vân sống …": a word opening the sentence, then
+                // the name.
+                i += 1;
+                continue;
+            } else {
                 pending.push(Pending {
                     start: s,
                     end: e,

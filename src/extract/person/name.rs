@@ -199,6 +199,30 @@ pub(super) fn syllables(doc: &Doc<'_>, s: usize, e: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Context;
+    use crate::token::scan_into;
+
+    /// The text of the name run from token `i` of `text`.
+    fn run(text: &str, i: usize) -> String {
+        let mut toks = Vec::new();
+        scan_into(text, &mut toks);
+        let ctx = Context::default();
+        let doc = Doc::new(text, &toks, &ctx);
+        let e = run_end(&doc, i, 6);
+        doc.slice(i, e).to_string()
+    }
+
+    #[test]
+    fn runs_through_particles_and_initials() {
+        assert_eq!(
+            run("bà Ingrid von der Heide nói", 1),
+            "Ingrid von der Heide"
+        );
+        assert_eq!(run("Abu Musa al-Rahim nói", 0), "Abu Musa al-Rahim");
+        assert_eq!(run("John F. Miller nói", 0), "John F. Miller");
+        // Vietnamese words around a particle keep it out: "da" is skin.
+        assert_eq!(run("Lê Văn Nam da ngăm", 0), "Lê Văn Nam");
+    }
 
     #[test]
     fn vietnamese_syllables() {
