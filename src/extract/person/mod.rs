@@ -86,14 +86,18 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let n = doc.len();
     let ids = vec![Cell::new(UNKNOWN); n];
     let viet = vec![Cell::new(0u8); n];
+    let runs = vec![Cell::new(0u32); n];
     let p = Parser {
         doc,
         ids: &ids,
         viet: &viet,
+        runs: &runs,
         lex: &LEX,
     };
     // Mentions found: their spans and names, in text order.
     let mut found: Vec<Found> = Vec::new();
+    // The capitalised tokens outside mentions, in text order.
+    let mut caps: Vec<usize> = Vec::new();
     // The next capitalised token at or after `i`: a lower-case word starts a
     // mention only when one follows closely.
     let mut next_cap = 0;
@@ -107,6 +111,9 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
         if next_cap >= n {
             break;
+        }
+        if caps.last() != Some(&next_cap) {
+            caps.push(next_cap);
         }
         if next_cap > i + 5 || !p.trigger(i) {
             i += 1;
@@ -122,7 +129,7 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             None => i += 1,
         }
     }
-    p.document_pass(&found, out);
+    p.document_pass(&found, &caps, out);
 }
 
 /// A mention of the first reading: its tokens and its name's.
@@ -137,8 +144,6 @@ struct Pending {
     next_start: usize,
     /// Two syllables: three mentions are needed.
     two: bool,
-    /// Nothing before it makes it a place's or an organisation's.
-    alone: bool,
 }
 
 /// How a title is read: before a name (a name may end it) or after one.
@@ -187,6 +192,9 @@ struct Parser<'d, 'a> {
     /// Whether each token is a Vietnamese syllable: 0 not known yet, 1 yes,
     /// 2 no.
     viet: &'d [Cell<u8>],
+    /// The name run of each token, read when first needed: 0 not read yet,
+    /// 1 none, else `2 + 4 × length + kind`.
+    runs: &'d [Cell<u32>],
     lex: &'static Lex,
 }
 
@@ -324,7 +332,8 @@ impl Parser<'_, '_> {
     fn trigger(&self, i: usize) -> bool {
         match self.doc.kind(i) {
             Some(TokenKind::Word(Case::Lower)) => {
-                self.lex.starts(self.id(i)) & (HONORIFIC | HEAD | MODIFIER | OCCUPATION) != 0
+                let mask = HONORIFIC | HEAD | MODIFIER | OCCUPATION;
+                self.lex.starts(self.id(i)) & mask != 0 && self.at(i, mask).is_some()
             }
             Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => true,
             _ => false,
@@ -377,7 +386,12 @@ impl Parser<'_, '_> {
             return None;
         }
         // "công cụ", "dụng cụ": the end of another word.
-        if e == i + 1 && i > 0 && self.lower(i - 1) && self.dictionary_pair(i - 1) {
+        if e == i + 1
+            && i > 0
+            && self.lower(i - 1)
+            && (is_name_syl(d, e) || is_initial(d, e))
+            && self.dictionary_pair(i - 1)
+        {
             return None;
         }
         Some((e, f & DEGREE != 0))
@@ -589,7 +603,7 @@ impl Parser<'_, '_> {
     /// name led by a rarer surname or holding a function word (`Kỳ Hiểu Ba`,
     /// `Ngô Bội Từ`) when it stands alone twice or more. `found` holds the
     /// mentions of the first reading, in text order.
-    fn document_pass(&self, found: &[Found], out: &mut Vec<Candidate>) {
+    fn document_pass(&self, found: &[Found], caps: &[usize], out: &mut Vec<Candidate>) {
         let d = self.doc;
         let n = d.len();
         let mut known: Vec<u64> = found
@@ -600,61 +614,75 @@ impl Parser<'_, '_> {
             .collect();
         known.sort_unstable();
         known.dedup();
+        // The first syllables of the known names: a run starting elsewhere
+        // needs a surname first.
+        let mut firsts: Vec<u32> = found
+            .iter()
+            .filter_map(|&(_, _, name)| name)
+            .map(|(s, _)| self.id(s))
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
         // Names standing alone that may recur.
         let mut pending: Vec<Pending> = Vec::new();
         let mut accepted: Vec<(usize, usize, usize)> = Vec::new();
         let mut f = 0;
-        let mut i = 0;
-        while i < n {
+        // Tokens before `floor` belong to a name read already.
+        let mut floor = 0;
+        for &i in caps {
+            if i < floor {
+                continue;
+            }
             while f < found.len() && found[f].1 <= i {
                 f += 1;
             }
             let next_start = found.get(f).map_or(n, |m| m.0);
-            if next_start <= i {
-                i = found[f].1;
-                continue;
-            }
-            if !is_name_syl(d, i) || !self.run_start(i) {
-                i += 1;
+            if next_start <= i
+                || !is_name_syl(d, i)
+                || !(self.flags(i) & (SURNAME | RARE_SURNAME) != 0
+                    || firsts.binary_search(&self.id(i)).is_ok())
+                || !self.run_start(i)
+            {
                 continue;
             }
             let Some((s, e, kind)) = self.name_run(i) else {
-                i += 1;
                 continue;
             };
-            if e > next_start {
-                i += 1;
+            if e > next_start || self.place_or_org_in(s, e) {
                 continue;
             }
-            let h = self.name_hash(s, e);
             let syl = syllables(d, s, e);
-            if known.binary_search(&h).is_ok() {
-                if !self.place_or_org_in(s, e) && self.bare_context_ok(s) {
+            if firsts.binary_search(&self.id(s)).is_ok()
+                && known.binary_search(&self.name_hash(s, e)).is_ok()
+            {
+                if self.bare_context_ok(s) {
                     accepted.push((s, e, next_start));
                 }
             } else if kind != NameKind::Full || !self.recurring_shape(s, e, syl) {
                 // "Hiện Mạc Vân sống …": a word opening the sentence, then
-                // the name.
-                i += 1;
+                // the name: the next capitalised token is tried.
                 continue;
             } else {
                 pending.push(Pending {
                     start: s,
                     end: e,
-                    hash: h,
+                    hash: self.name_hash(s, e),
                     next_start,
                     two: syl == 2,
-                    alone: self.bare_context_ok(s) && !self.locative_before(s),
                 });
             }
-            i = e;
+            floor = e;
         }
         // A name is accepted when it stands alone twice or more (three
         // times for two syllables) and never where a place would stand.
         pending.sort_by_key(|p| (p.hash, p.start));
         for group in pending.chunk_by(|a, b| a.hash == b.hash) {
             let needed = if group[0].two { 3 } else { 2 };
-            if group.len() >= needed && group.iter().all(|p| p.alone) {
+            if group.len() >= needed
+                && group
+                    .iter()
+                    .all(|p| self.bare_context_ok(p.start) && !self.locative_before(p.start))
+            {
                 accepted.extend(group.iter().map(|p| (p.start, p.end, p.next_start)));
             }
         }
@@ -674,34 +702,31 @@ impl Parser<'_, '_> {
         }
     }
 
-    /// Whether the run `s..e` of `syl` syllables may be a full name that
-    /// stands alone when it recurs: two to four Vietnamese syllables, no
-    /// place or organisation inside; two syllables are no word of the
+    /// Whether the run `s..e` of `syl` syllables (no place or organisation
+    /// inside) may be a full name that stands alone when it recurs: two to
+    /// four Vietnamese syllables; two syllables are no word of the
     /// dictionary (`Văn Hóa`) nor a surname and middle name (`Nguyễn Văn`).
     fn recurring_shape(&self, s: usize, e: usize, syl: usize) -> bool {
         let d = self.doc;
         if !(2..=4).contains(&syl) || !self.all_viet(s, self.core_end(s, e)) {
             return false;
         }
-        // "Phó Kiểm toán trưởng", "Trình Quốc hội": the run ends inside a
-        // word written on in lower case.
-        if self.lower(e) && self.dictionary_pair(e - 1) {
-            return false;
-        }
-        // Two syllables: no word of the dictionary (`Văn Hóa`), no surname
-        // and middle name (`Nguyễn Văn`) or two surnames (`Nhạc Trịnh`), no
-        // word of address or title opening a sentence (`Phó Giám`).
+        // Two syllables: no surname and middle name (`Nguyễn Văn`) or two
+        // surnames (`Nhạc Trịnh`), no word of address or title opening a
+        // sentence (`Phó Giám`), no word of the dictionary (`Văn Hóa`).
         if syl == 2
             && (e != s + 2
-                || self.dictionary_pair(s)
+                || self.surname(s + 1)
                 || d.is(s + 1, "văn")
                 || d.is(s + 1, "thị")
-                || self.surname(s + 1)
-                || self.at(s, HONORIFIC | HEAD | MODIFIER).is_some())
+                || self.at(s, HONORIFIC | HEAD | MODIFIER).is_some()
+                || self.dictionary_pair(s))
         {
             return false;
         }
-        !self.place_or_org_in(s, e)
+        // "Phó Kiểm toán trưởng", "Trình Quốc hội": the run ends inside a
+        // word written on in lower case.
+        !(self.lower(e) && self.dictionary_pair(e - 1))
     }
 
     /// Whether a preposition of place stands right before `s` (`tại Châu
@@ -721,36 +746,40 @@ impl Parser<'_, '_> {
     /// or other person in it (`giảng viên Đại học Bách khoa,`).
     fn description_end(&self, k: usize) -> Option<usize> {
         let d = self.doc;
-        if !self.lower(k)
-            || self.is_stop(k)
-            || self.at(k, ADDRESS).is_some()
-            || self.flags(k) & FUNCTION != 0
-        {
+        if !self.lower(k) {
             return None;
         }
-        for j in k + 1..(k + 12).min(d.len()) {
-            if d.line_before(j) {
-                return None;
-            }
-            match d.kind(j) {
-                Some(TokenKind::Punct) if d.s(j) == "," => return Some(j),
+        // The comma first, then what stands between.
+        let c = (k + 1..(k + 12).min(d.len()))
+            .take_while(|&j| !d.line_before(j))
+            .find(|&j| d.kind(j) == Some(TokenKind::Punct) && !self.joiner(j))?;
+        if !d.is_punct(c, ",") || self.at(c + 1, HEAD | MODIFIER).is_none() {
+            return None;
+        }
+        if self.is_stop(k) || self.at(k, ADDRESS).is_some() || self.flags(k) & FUNCTION != 0 {
+            return None;
+        }
+        for j in k + 1..c {
+            let ok = match d.kind(j) {
                 Some(TokenKind::Word(Case::Lower)) => {
-                    if self.is_stop(j) || self.at(j, ADDRESS).is_some() {
-                        return None;
-                    }
+                    !self.is_stop(j) && self.at(j, ADDRESS).is_none()
                 }
                 Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => {
-                    if self.full_name_at(j) || self.honorific_at(j).is_some() {
-                        return None;
-                    }
+                    !self.full_name_at(j) && self.honorific_at(j).is_none()
                 }
-                Some(TokenKind::Number) => {}
-                Some(TokenKind::Punct)
-                    if matches!(d.s(j), "-" | "&" | "/") && !d.space_before(j) => {}
-                _ => return None,
+                Some(TokenKind::Number) => true,
+                _ => self.joiner(j),
+            };
+            if !ok {
+                return None;
             }
         }
-        None
+        Some(c)
+    }
+
+    /// A `-`, `&` or `/` glued to the word before (`TN&MT`, `LĐ-TB`).
+    fn joiner(&self, j: usize) -> bool {
+        matches!(self.doc.s(j), "-" | "&" | "/") && !self.doc.space_before(j)
     }
 
     /// Whether a Vietnamese full name of three syllables or more starts at
@@ -788,6 +817,37 @@ impl Parser<'_, '_> {
 
     /// The name run at `i`, cut before a title head inside it, with its kind.
     fn name_run(&self, i: usize) -> Option<(usize, usize, NameKind)> {
+        let cell = self.runs.get(i)?;
+        match cell.get() {
+            0 => {}
+            1 => return None,
+            v => {
+                let v = v - 2;
+                let kind = match v % 4 {
+                    0 => NameKind::Full,
+                    1 => NameKind::Given,
+                    _ => NameKind::Foreign,
+                };
+                return Some((i, i + (v / 4) as usize, kind));
+            }
+        }
+        let run = self.read_name_run(i);
+        cell.set(match run {
+            None => 1,
+            Some((_, e, kind)) => {
+                let k = match kind {
+                    NameKind::Full => 0,
+                    NameKind::Given => 1,
+                    NameKind::Foreign => 2,
+                };
+                2 + 4 * (e - i) as u32 + k
+            }
+        });
+        run
+    }
+
+    /// [`Parser::name_run`], read.
+    fn read_name_run(&self, i: usize) -> Option<(usize, usize, NameKind)> {
         let d = self.doc;
         // "A. Mandl", "J. K. Rowling": initials, then a foreign name (a
         // Vietnamese syllable there opens the next sentence: `cháu M. Lúc`).

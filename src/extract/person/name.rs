@@ -144,12 +144,29 @@ pub(super) fn run_end(doc: &Doc<'_>, i: usize, max: usize) -> usize {
     j
 }
 
-/// Lower-case particles of foreign names (`von der Leyen`, `da Vinci`,
-/// `bin Salman`, `al-Qudwa`).
-const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn",
-    "van", "von",
-];
+/// Whether `w` is a lower-case particle of foreign names (`von der Leyen`,
+/// `da Vinci`, `bin Salman`, `al-Qudwa`).
+#[inline]
+fn is_particle_word(w: &str) -> bool {
+    matches!(
+        w,
+        "al" | "bin"
+            | "da"
+            | "das"
+            | "de"
+            | "del"
+            | "della"
+            | "den"
+            | "der"
+            | "di"
+            | "dos"
+            | "du"
+            | "el"
+            | "ibn"
+            | "van"
+            | "von"
+    )
+}
 
 /// Whether token `i` is a one-letter initial with its dot (`F.`, `Đ.`).
 #[inline]
@@ -165,10 +182,9 @@ pub(super) fn is_initial(doc: &Doc<'_>, i: usize) -> bool {
 /// them (the index of that word, or past a glued `al-Qudwa`), when the words
 /// around are not both Vietnamese syllables.
 fn particle_end(doc: &Doc<'_>, j: usize) -> Option<usize> {
-    let is_particle = |k: usize| {
-        doc.kind(k) == Some(TokenKind::Word(Case::Lower)) && PARTICLES.contains(&doc.s(k))
-    };
-    if j == 0 || !doc.space_before(j) || !is_particle(j) {
+    let is_particle =
+        |k: usize| doc.kind(k) == Some(TokenKind::Word(Case::Lower)) && is_particle_word(doc.s(k));
+    if j == 0 || !is_particle(j) || !doc.space_before(j) {
         return None;
     }
     let mut p = j + 1;
