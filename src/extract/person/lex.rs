@@ -35,6 +35,7 @@ pub(super) const FOREIGN_GIVEN: u32 = 1 << 17;
 pub(super) const FOREIGN_ORG: u32 = 1 << 18;
 pub(super) const WEAK_NOT_NAME: u32 = 1 << 19;
 pub(super) const WEAK_CUE: u32 = 1 << 20;
+pub(super) const STREET: u32 = 1 << 21;
 
 /// Honorifics of either kind.
 pub(super) const HONORIFIC: u32 = ADDRESS | DEGREE;
@@ -251,14 +252,12 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
     }
     for line in data_lines(include_str!("../../lexicon/data/not-person-before.txt")) {
         let (phrase, kind) = line.split_once('\t').unwrap_or((line, ""));
-        lex.add(
-            phrase,
-            if kind.trim() == "list" {
-                BLOCKER_LIST
-            } else {
-                BLOCKER
-            },
-        );
+        let flags = match kind.trim() {
+            "list" => BLOCKER_LIST,
+            "street" => BLOCKER_LIST | STREET,
+            _ => BLOCKER,
+        };
+        lex.add(phrase, flags);
     }
     for line in data_lines(include_str!("../../lexicon/data/places.txt"))
         .chain(data_lines(include_str!("../../lexicon/data/teams.txt")))

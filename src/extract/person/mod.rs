@@ -65,7 +65,8 @@ const WEAK_NOT_NAME_SYLLABLES: &[&str] = &["từ"];
 /// Words that never stand between an honorific or occupation and the name
 /// (`luật sư của Lâm …` is no honorific of Lâm).
 const FUNCTION_WORDS: &[&str] = &[
-    "của", "cho", "với", "và", "ở", "tại", "từ", "là", "các", "những", "như", "hoặc", "hay",
+    "của", "cho", "với", "và", "ở", "tại", "từ", "là", "các", "những", "như", "hoặc", "hay", "do",
+    "bởi",
 ];
 
 /// Nouns before a title that make it a rank or post spoken of, not a person
@@ -325,7 +326,8 @@ impl Parser<'_, '_> {
             || (self.sentence_start(s - 1)
                 && self.viet(s - 1)
                 && !self.surname(s - 1)
-                && !self.rare(s - 1))
+                && !self.rare(s - 1)
+                && self.at(s - 1, PLACE | ORG).is_none())
     }
 
     /// Whether token `i` starts a candidate.
@@ -438,18 +440,19 @@ impl Parser<'_, '_> {
                 {
                     k += 1;
                 }
-                // "nhà thiết kế người Pháp Valerie Kenzi": the country, then
-                // the name; "người Iceland" alone is a nationality.
-                if k > e && d.is(k - 1, "người") {
-                    match self.at(k, PLACE) {
-                        Some((pe, _))
-                            if is_name_syl(d, pe) && d.space_before(pe) && !d.line_before(pe) =>
-                        {
-                            k = pe
-                        }
-                        _ if run_end(d, k, 2) <= k + 1 => return None,
-                        _ => {}
+                // "trọng tài Hàn Quốc Kim Dong Jin", "nhà thiết kế người Pháp
+                // Valerie Kenzi": the country, then the name; "người Iceland"
+                // alone is a nationality.
+                match self.at(k, PLACE) {
+                    Some((pe, _))
+                        if is_name_syl(d, pe) && d.space_before(pe) && !d.line_before(pe) =>
+                    {
+                        k = pe
                     }
+                    _ if k > e && d.is(k - 1, "người") && run_end(d, k, 2) <= k + 1 => {
+                        return None
+                    }
+                    _ => {}
                 }
                 if is_name_syl(d, k) && !d.line_before(k) {
                     cue = true;
@@ -724,9 +727,7 @@ impl Parser<'_, '_> {
         {
             return false;
         }
-        // "Phó Kiểm toán trưởng", "Trình Quốc hội": the run ends inside a
-        // word written on in lower case.
-        !(self.lower(e) && self.dictionary_pair(e - 1))
+        !self.ends_inside_word(e)
     }
 
     /// Whether a preposition of place stands right before `s` (`tại Châu
@@ -941,7 +942,13 @@ impl Parser<'_, '_> {
         if !(3..=5).contains(&syl) || !self.all_viet(s, self.core_end(s, e)) {
             return false;
         }
-        !self.place_or_org_in(s, e)
+        !self.place_or_org_in(s, e) && !self.ends_inside_word(e)
+    }
+
+    /// Whether the capitalised run ending at `e` ends inside a word written
+    /// on in lower case (`Phó Đoàn Thể thao`, `Trình Quốc hội`).
+    fn ends_inside_word(&self, e: usize) -> bool {
+        e > 0 && self.lower(e) && self.dictionary_pair(e - 1)
     }
 
     /// Whether a place's or an organisation's name stands inside the run
@@ -1045,8 +1052,15 @@ impl Parser<'_, '_> {
             if len == 0 {
                 return false;
             }
-            if self.blocked_direct(b) == Some(true) || self.list_intro_blocked(b) {
+            if self.list_intro_blocked(b) {
                 return true;
+            }
+            if let Some((true, at)) = self.blocked_direct_at(b) {
+                // "lớp 12D THPT Kim Liên, Vũ Anh Tuấn luôn là …": one item
+                // after a school is no list unless several were announced
+                // (`các trường A, B`) or the name ends like an item.
+                let item_end = !self.lower(run_end(d, s, MAX_NAME));
+                return k != s || item_end || self.plural_before(at);
             }
             k = b;
         }
@@ -1091,6 +1105,11 @@ impl Parser<'_, '_> {
     /// A blocking word before `s`: `Some(true)` when it names a list of
     /// streets or schools (`các phố A, B`), `Some(false)` for one.
     fn blocked_direct(&self, s: usize) -> Option<bool> {
+        self.blocked_direct_at(s).map(|(list, _)| list)
+    }
+
+    /// [`Parser::blocked_direct`], with the start of the blocking word.
+    fn blocked_direct_at(&self, s: usize) -> Option<(bool, usize)> {
         let d = self.doc;
         let lo = s.saturating_sub(4);
         let mut k = s;
@@ -1100,7 +1119,7 @@ impl Parser<'_, '_> {
                 return None;
             }
             // "biển của Xuân Quỳnh": the sea is hers, not named after her.
-            if k + 1 < s && self.flags(k) & FUNCTION != 0 {
+            if self.flags(k) & FUNCTION != 0 {
                 return None;
             }
             // A phrase ending at k + 1, not the start of a longer
@@ -1108,12 +1127,14 @@ impl Parser<'_, '_> {
             // Nor one syllable of a longer word (`môi trường`, `yêu cầu`,
             // `gia đình`, `cầu thủ`).
             for start in k.saturating_sub(2)..=k {
-                if let Some((pe, f)) = self.at(start, lex::BLOCKER | lex::BLOCKER_LIST) {
+                if let Some((pe, f)) =
+                    self.at(start, lex::BLOCKER | lex::BLOCKER_LIST | lex::STREET)
+                {
                     if pe == k + 1
                         && self.at(start, ORG).is_none_or(|(oe, _)| oe <= pe)
-                        && !(pe == start + 1 && self.in_word(start, s))
+                        && !(pe == start + 1 && f & lex::STREET == 0 && self.in_word(start, s))
                     {
-                        return Some(f & lex::BLOCKER_LIST != 0);
+                        return Some((f & lex::BLOCKER_LIST != 0, start));
                     }
                 }
             }
@@ -1387,10 +1408,10 @@ impl Parser<'_, '_> {
             // "Hiệu trưởng Trường Nguyễn Văn Cừ": a name right after an
             // institution word of the run is the institution's.
             if !admin
-                && (j..s).any(|k| {
-                    self.at(k, lex::BLOCKER | lex::BLOCKER_LIST)
-                        .is_some_and(|(pe, _)| pe == s)
-                })
+                && s > j
+                && self
+                    .at(j, lex::BLOCKER | lex::BLOCKER_LIST)
+                    .is_some_and(|(pe, _)| pe == s)
             {
                 continue;
             }
