@@ -14,15 +14,32 @@
 //!   syllables, a foreign name in Latin script, or, after a word of address,
 //!   a given name alone (`ông Điềm`).
 //!
-//! A name standing alone is a person only when it is a full Vietnamese name
-//! of three syllables or more that no word before it makes a street, school,
-//! place or organisation (`đường Nguyễn Huệ`, `trường THPT Lê Quý Đôn`,
-//! `TP Hồ Chí Minh`, `tư tưởng Hồ Chí Minh`; data: `not-person-before.txt`,
-//! `places.txt`).
+//! An occupation or role noun before a name (`cầu thủ`, `chàng trai`, data:
+//! `occupations.txt`) makes it a person without a title.
+//!
+//! A name standing alone is a person when no word before it makes it a
+//! street, school, place or organisation (`đường Nguyễn Huệ`, `trường THPT
+//! Lê Quý Đôn`, `TP Hồ Chí Minh`, `tư tưởng Hồ Chí Minh`; data:
+//! `not-person-before.txt`, `places.txt`, `teams.txt`) and it is
+//!
+//! - a full Vietnamese name of three syllables or more led by a surname of
+//!   `surnames.txt`;
+//! - a foreign name led by a given name of `foreign-given-names.txt`, two
+//!   words or more, one not a Vietnamese syllable and none a word of an
+//!   organisation (`David Beckham`, not `George Mason University`);
+//! - read as a person's elsewhere in the article, with a word of address, a
+//!   title or a role noun (`chàng trai Đặng Hoàng` … `Đặng Hoàng kể`);
+//! - or a Vietnamese name that recurs: led by a rarer surname
+//!   (`surnames-rare.txt`) or holding a function word (`Ngô Bội Từ`), twice;
+//!   of two syllables (`Châu Tấn`), three times; and never where a place
+//!   would stand (`ở Lâm Hưng`).
+//!
+//! These last two come from a second reading of the article, over the
+//! capitalised tokens the first reading passed outside mentions.
 //!
 //! Candidate positions come from one scan: a capitalised token, or a word
 //! that the tables know as an honorific, a title head, a modifier or an
-//! occupation. Every look-ahead is bounded.
+//! occupation. Every look-ahead and look-back is bounded.
 
 mod lex;
 mod name;
@@ -575,6 +592,7 @@ impl Parser<'_, '_> {
                     && titles.is_empty()
                     && self.at(ns, ORG).is_none()
             }
+            NameKind::Foreign if honorific.is_none() && self.foreign_org_in(ns, ne) => false,
             NameKind::Foreign => {
                 honorific.is_some()
                     || name.is_some()
@@ -612,7 +630,7 @@ impl Parser<'_, '_> {
         let mut known: Vec<u64> = found
             .iter()
             .filter_map(|&(_, _, name)| name)
-            .filter(|&(s, e)| self.words(s, e) >= 2)
+            .filter(|&(s, e)| self.words(s, e) >= 2 && !self.foreign_org_in(s, e))
             .map(|(s, e)| self.name_hash(s, e))
             .collect();
         known.sort_unstable();
@@ -996,6 +1014,19 @@ impl Parser<'_, '_> {
             })
     }
 
+    /// Whether token `k` of a run starting at `s` is a word of a foreign
+    /// organisation's name (`United`, `League`; `Park` leading a Korean name
+    /// is a surname).
+    fn foreign_org_at(&self, s: usize, k: usize) -> bool {
+        let f = self.flags(k);
+        f & FOREIGN_ORG != 0 && !(k == s && f & FOREIGN_GIVEN != 0)
+    }
+
+    /// Whether a word of a foreign organisation's name stands in `s..e`.
+    fn foreign_org_in(&self, s: usize, e: usize) -> bool {
+        (s..e).any(|k| self.word(k) && self.foreign_org_at(s, k))
+    }
+
     /// Whether a run of capitalised words standing alone at `s..e` is a
     /// foreign person: led by a known given name (`foreign-given-names.txt`),
     /// two name words or more with one not a Vietnamese syllable, no word of
@@ -1012,7 +1043,7 @@ impl Parser<'_, '_> {
         for k in s..e {
             if self.word(k) {
                 foreign |= !is_viet_syllable(d.s(k));
-                if k > s && self.flags(k) & FOREIGN_ORG != 0 {
+                if self.foreign_org_at(s, k) {
                     return false;
                 }
             }
@@ -1457,10 +1488,7 @@ impl Parser<'_, '_> {
         let foreign = (s..r).any(|k| is_name_syl(d, k) && !is_viet_syllable(d.s(k)));
         // `Chủ tịch Chelsea Village`: a company; `Tổng giám đốc Vine Group
         // Donald Berger`: a company, then the name.
-        let org_word = (s..r).rev().find(|&k| {
-            let f = self.flags(k);
-            f & FOREIGN_ORG != 0 && !(k == s && f & FOREIGN_GIVEN != 0)
-        });
+        let org_word = (s..r).rev().find(|&k| self.foreign_org_at(s, k));
         if let Some(k) = org_word {
             let s = k + 1;
             if s < r && self.flags(s) & FOREIGN_GIVEN != 0 && syllables(d, s, r) >= 2 && !blocked {
