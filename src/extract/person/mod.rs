@@ -26,12 +26,12 @@
 //!   `surnames.txt`;
 //! - a foreign name led by a given name of `foreign-given-names.txt`, two
 //!   words or more, one not a Vietnamese syllable and none a word of an
-//!   organisation (`David Beckham`, not `George Mason University`);
+//!   organisation (`Marcus Whitfield`, not `George Mason University`);
 //! - read as a person's elsewhere in the article, with a word of address, a
-//!   title or a role noun (`chàng trai Đặng Hoàng` … `Đặng Hoàng kể`);
+//!   title or a role noun (`chàng trai Đặng Khoa` … `Đặng Khoa kể`);
 //! - or a Vietnamese name that recurs: led by a rarer surname
-//!   (`surnames-rare.txt`) or holding a function word (`Ngô Bội Từ`), twice;
-//!   of two syllables (`Châu Tấn`), three times; and never where a place
+//!   (`surnames-rare.txt`) or holding a function word (`Tạ Bảo Từ`), twice;
+//!   of two syllables (`Mạc Vân`), three times; and never where a place
 //!   would stand (`ở Lâm Hưng`).
 //!
 //! These last two come from a second reading of the article, over the
@@ -74,7 +74,7 @@ const NOT_NAME_SYLLABLES: &[&str] = &[
     "sau", "sẽ", "tại", "theo", "thì", "trong", "tuy", "và", "vẫn", "về", "vì", "với", "xe", "ảnh",
 ];
 
-/// Function words that are also name syllables (`Ngô Bội Từ`): one ends a
+/// Function words that are also name syllables (`Tạ Bảo Từ`): one ends a
 /// run of at most two syllables before it; elsewhere it starts the next
 /// clause. A bare name holding one is a person only when it recurs.
 const WEAK_NOT_NAME_SYLLABLES: &[&str] = &["từ"];
@@ -323,7 +323,7 @@ impl Parser<'_, '_> {
     }
 
     /// `e`, or `e - 1` when the run `s..e` ends in an initial
-    /// (`Trần Thị Thu D.`): the end of its syllables.
+    /// (`Lê Thị Hồng N.`): the end of its syllables.
     fn core_end(&self, s: usize, e: usize) -> usize {
         if e > s + 1 && is_initial(self.doc, e - 1) {
             e - 1
@@ -457,8 +457,8 @@ impl Parser<'_, '_> {
                 {
                     k += 1;
                 }
-                // "trọng tài Hàn Quốc Kim Dong Jin", "nhà thiết kế người Pháp
-                // Valerie Kenzi": the country, then the name; "người Iceland"
+                // "trọng tài Hàn Quốc Park Sung-min", "nhà thiết kế người Pháp
+                // Anne Morel": the country, then the name; "người Iceland"
                 // alone is a nationality.
                 match self.at(k, PLACE) {
                     Some((pe, _))
@@ -620,9 +620,9 @@ impl Parser<'_, '_> {
 
     /// A second reading of the article, for names standing alone that the
     /// first left out: a name already read as a person's elsewhere in the
-    /// text (`ông Ngô Bội Từ` … `Ngô Bội Từ cho biết`), and a Vietnamese full
-    /// name led by a rarer surname or holding a function word (`Kỳ Hiểu Ba`,
-    /// `Ngô Bội Từ`) when it stands alone twice or more. `found` holds the
+    /// text (`ông Tạ Bảo Từ` … `Tạ Bảo Từ cho biết`), and a Vietnamese full
+    /// name led by a rarer surname or holding a function word (`Khâu Mỹ Liên`,
+    /// `Tạ Bảo Từ`) when it stands alone twice or more. `found` holds the
     /// mentions of the first reading, in text order.
     fn document_pass(&self, found: &[Found], caps: &[usize], out: &mut Vec<Candidate>) {
         let d = self.doc;
@@ -868,7 +868,7 @@ impl Parser<'_, '_> {
     /// [`Parser::name_run`], read.
     fn read_name_run(&self, i: usize) -> Option<(usize, usize, NameKind)> {
         let d = self.doc;
-        // "A. Mandl", "J. K. Rowling": initials, then a foreign name (a
+        // "K. Brenner", "J. R. Tolkin": initials, then a foreign name (a
         // Vietnamese syllable there opens the next sentence: `cháu M. Lúc`).
         if is_initial(d, i) {
             let mut k = i + 1;
@@ -910,7 +910,7 @@ impl Parser<'_, '_> {
                 return Some((i, e2, NameKind::Full));
             }
         }
-        // "Trần Thị Thu D.": an anonymised name ends in an initial.
+        // "Lê Thị Hồng N.": an anonymised name ends in an initial.
         if e > i + 1
             && e <= i + 4
             && is_initial(d, e)
@@ -1000,7 +1000,7 @@ impl Parser<'_, '_> {
         !self.blocked(s) && !self.address_before(s)
     }
 
-    /// An address item before `s`: `khóm 3, Châu Phú A`, `ấp 2, …`.
+    /// An address item before `s`: `khóm 5, Châu Mỹ Tây`, `ấp 2, …`.
     fn address_before(&self, s: usize) -> bool {
         let d = self.doc;
         s >= 3
@@ -1030,7 +1030,7 @@ impl Parser<'_, '_> {
     /// Whether a run of capitalised words standing alone at `s..e` is a
     /// foreign person: led by a known given name (`foreign-given-names.txt`),
     /// two name words or more with one not a Vietnamese syllable, no word of
-    /// an organisation or a place (`David Beckham`, not `Elland Road`).
+    /// an organisation or a place (`Marcus Whitfield`, not `Elland Road`).
     fn foreign_bare_ok(&self, s: usize, e: usize) -> bool {
         let d = self.doc;
         if d.kind(s) != Some(TokenKind::Word(Case::Capitalized))
@@ -1087,7 +1087,7 @@ impl Parser<'_, '_> {
                 return true;
             }
             if let Some((true, at)) = self.blocked_direct_at(b) {
-                // "lớp 12D THPT Kim Liên, Vũ Anh Tuấn luôn là …": one item
+                // "lớp 12A THPT Kim Sơn, Vũ Hoàng Long luôn là …": one item
                 // after a school is no list unless several were announced
                 // (`các trường A, B`) or the name ends like an item.
                 let item_end = !self.lower(run_end(d, s, MAX_NAME));
@@ -1149,7 +1149,7 @@ impl Parser<'_, '_> {
             if d.line_before(k + 1) || !self.word(k) && d.kind(k) != Some(TokenKind::Abbreviation) {
                 return None;
             }
-            // "biển của Xuân Quỳnh": the sea is hers, not named after her.
+            // "biển của Hà Thu Lan": the sea is hers, not named after her.
             if self.flags(k) & FUNCTION != 0 {
                 return None;
             }
@@ -1372,7 +1372,7 @@ impl Parser<'_, '_> {
             if f & NOT_NAME != 0 {
                 return k;
             }
-            // "Ngô Bội Từ": a weak one ends a short run.
+            // "Tạ Bảo Từ": a weak one ends a short run.
             if f & WEAK_NOT_NAME != 0 {
                 return if k + 1 == r && k - i <= 2 { r } else { k };
             }
@@ -1424,7 +1424,7 @@ impl Parser<'_, '_> {
         let blocked = j > from && !admin && self.blocked(j);
         let place_len = |s: usize| self.at(s, PLACE).map(|(e, _)| e - s);
         // Right after the head, or after a country there: a rarer surname
-        // leads a name too (`Chủ tịch Trung Quốc Tập Cận Bình`).
+        // leads a name too (`Thủ tướng Trung Quốc Ôn Khải Minh`).
         let head_or_country =
             |s: usize| s == from || (j == from && self.at(j, PLACE).is_some_and(|(pe, _)| pe == s));
         for len in [3usize, 4, 5, 2] {
@@ -1436,7 +1436,7 @@ impl Parser<'_, '_> {
             if !(self.surname(s) || rare) || !self.all_viet(s, r) {
                 continue;
             }
-            // "Hiệu trưởng Trường Nguyễn Văn Cừ": a name right after an
+            // "Hiệu trưởng Trường Trần Quang Diệu": a name right after an
             // institution word of the run is the institution's.
             if !admin
                 && s > j
