@@ -699,12 +699,13 @@ impl Parser<'_, '_> {
         pending.sort_by_key(|p| (p.hash, p.start));
         for group in pending.chunk_by(|a, b| a.hash == b.hash) {
             let needed = if group[0].two { 3 } else { 2 };
-            if group.len() >= needed
-                && group
-                    .iter()
-                    .all(|p| self.bare_context_ok(p.start) && !self.locative_before(p.start))
-            {
-                accepted.extend(group.iter().map(|p| (p.start, p.end, p.next_start)));
+            if group.len() >= needed && !group.iter().any(|p| self.place_context(p.start)) {
+                accepted.extend(
+                    group
+                        .iter()
+                        .filter(|p| self.bare_context_ok(p.start))
+                        .map(|p| (p.start, p.end, p.next_start)),
+                );
             }
         }
         for (s, e, next_start) in accepted {
@@ -998,6 +999,20 @@ impl Parser<'_, '_> {
             _ => {}
         }
         !self.blocked(s) && !self.address_before(s)
+    }
+
+    /// Whether a place would stand at `s`: after a word naming places or
+    /// institutions, a number, a preposition of place, or as an address
+    /// item.
+    fn place_context(&self, s: usize) -> bool {
+        s > 0
+            && !self.doc.line_before(s)
+            && (matches!(
+                self.doc.kind(s - 1),
+                Some(TokenKind::Number) | Some(TokenKind::DateLike)
+            ) || self.locative_before(s)
+                || self.blocked(s)
+                || self.address_before(s))
     }
 
     /// An address item before `s`: `khóm 5, Châu Mỹ Tây`, `ấp 2, …`.
