@@ -170,20 +170,36 @@ fn bare_is_money(doc: &Doc<'_>, num: &Num, cur: usize, code: &str, named: &mut N
         || num.value >= 10.0 && named.before(doc, code, num.start)
 }
 
-/// Whether the word at token `cur` is a bare currency word (`bảng`) that
-/// [`find`] does not read as money after the amount `num` (`4 bảng đấu`):
-/// a quantity may count it then.
-pub(crate) fn bare_declined(doc: &Doc<'_>, num: &Num, cur: usize, named: &mut Named) -> bool {
-    match currency_match(doc, cur) {
-        Some((code, _, true)) => !bare_is_money(doc, num, cur, code, named),
-        _ => false,
-    }
+/// What a word after an amount is to money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CurrencyWord {
+    /// No currency, nor a noun that begins like one.
+    None,
+    /// A currency read as money, or a listed noun that begins like one
+    /// (`đồng bằng`, `đô thị`).
+    Taken,
+    /// A bare currency word (`bảng`) that [`find`] does not read as money
+    /// after this amount (`4 bảng đấu`): a quantity may count it.
+    Declined,
 }
 
-/// Whether a currency word, or a listed noun that begins like one (`đồng
-/// bằng`, `đô thị`), starts at token `i`.
-pub(crate) fn currency_word_at(doc: &Doc<'_>, i: usize) -> bool {
-    i < doc.len() && !doc.line_before(i) && CURRENCIES.longest_at(doc, i).is_some()
+/// What the word at token `cur`, after the amount `num`, is to money.
+pub(crate) fn currency_word_at(
+    doc: &Doc<'_>,
+    num: &Num,
+    cur: usize,
+    named: &mut Named,
+) -> CurrencyWord {
+    if cur >= doc.len() || doc.line_before(cur) {
+        return CurrencyWord::None;
+    }
+    match CURRENCIES.longest_at(doc, cur) {
+        None => CurrencyWord::None,
+        Some((code, _)) => match code.strip_prefix('?') {
+            Some(code) if !bare_is_money(doc, num, cur, code, named) => CurrencyWord::Declined,
+            _ => CurrencyWord::Taken,
+        },
+    }
 }
 
 /// A currency symbol or code written just before token `i` (`$5`,

@@ -256,11 +256,11 @@ fn count_at(doc: &Doc<'_>, num: &Num, named: &mut money::Named) -> Option<Counte
         // left to money and the listed nouns; a bare `bảng` that is no
         // money may be counted, in small numbers (`4 bảng đấu`) or as a
         // longer word (`100 bảng hiệu`).
-        if money::currency_word_at(doc, start)
-            && !(money::bare_declined(doc, num, start, named)
-                && (num.value < 100.0 || word_end(doc, start) > start + 1))
-        {
-            return None;
+        match money::currency_word_at(doc, num, start, named) {
+            money::CurrencyWord::None => {}
+            money::CurrencyWord::Declined
+                if num.value < 100.0 || word_end(doc, start) > start + 1 => {}
+            _ => return None,
         }
         nouns::open_noun_at(doc, start, capital).map(|(noun, end)| Counted {
             noun,
@@ -276,11 +276,17 @@ fn count_at(doc: &Doc<'_>, num: &Num, named: &mut money::Named) -> Option<Counte
             None => open(i + 1, true),
         };
     }
-    if let Some((n, end)) = noun_at(doc, i) {
-        return listed(n, end);
+    // As `noun_at`, with one lookup.
+    if i >= doc.len() || doc.line_before(i) {
+        return None;
+    }
+    if !doc.kind(i).is_some_and(TokenKind::is_word) {
+        return noun_at(doc, i).and_then(|(n, end)| listed(n, end));
     }
     match NOUNS.longest_at(doc, i) {
-        Some(_) => None,
+        Some((Noun::Not, _)) => None,
+        Some((Noun::Counted, _)) if !doc.space_before(i) => None,
+        Some((&n, end)) => listed(n, end),
         None => open(i, false),
     }
 }

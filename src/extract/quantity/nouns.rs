@@ -181,20 +181,22 @@ pub(crate) fn open_noun_at(doc: &Doc<'_>, i: usize, capital: bool) -> Option<(No
     if !doc.space_before(i) && !capital || doc.line_before(i) {
         return None;
     }
-    let w_end = word_end(doc, i);
     let class = class_at(doc, i);
     match NOT_COUNTED.longest_at(doc, i) {
         // `5 năm`, `3 và`, `7 ngày sau`; but a longer noun of the treebank
         // wins (`3 bằng chứng` beside `bằng`).
         Some((true, e)) => {
             return match class {
-                Some((c, ce)) if ce > e && c.is_noun() => Some((Noun::Counted, ce.max(w_end))),
+                Some((c, ce)) if ce > e && c.is_noun() => {
+                    Some((Noun::Counted, ce.max(word_end(doc, i))))
+                }
                 _ => None,
             }
         }
-        Some((false, e)) => return Some((Noun::Counted, e.max(w_end))),
+        Some((false, e)) => return Some((Noun::Counted, e.max(word_end(doc, i)))),
         None => {}
     }
+    let w_end = word_end(doc, i);
     match class {
         Some((c, e)) if e >= w_end => match c {
             // A classifier takes the noun after it: `đứa con`, `con bò`.
