@@ -54,6 +54,9 @@ pub(super) struct Tables {
     /// First words of issuing bodies (`Bộ`, `Chính phủ`, `UBND`), each a
     /// list of syllables.
     pub bodies: Vec<Vec<&'static str>>,
+    /// Words between a type word and `số` (`điều tra`, `xử phạt`), each a
+    /// list of syllables, longest first.
+    pub qualifiers: Vec<Vec<&'static str>>,
 }
 
 pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -115,6 +118,11 @@ pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let bodies = data_lines(include_str!("../../lexicon/data/doc_bodies.txt"))
         .map(|l| l.split(' ').collect())
         .collect();
+    let mut qualifiers: Vec<Vec<&'static str>> =
+        data_lines(include_str!("../../lexicon/data/doc_type_qualifiers.txt"))
+            .map(|l| l.split(' ').collect())
+            .collect();
+    qualifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
     Tables {
         types,
         last_words,
@@ -122,6 +130,7 @@ pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         codes,
         issuers,
         bodies,
+        qualifiers,
     }
 });
 
@@ -230,6 +239,11 @@ mod tests {
             include_str!("../../lexicon/data/doc_bodies.txt"),
         );
         assert!(t.bodies.len() > 30);
+        assert_sorted(
+            "doc_type_qualifiers",
+            include_str!("../../lexicon/data/doc_type_qualifiers.txt"),
+        );
+        assert!(t.qualifiers.len() > 10);
     }
 
     #[test]
