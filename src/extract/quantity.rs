@@ -345,15 +345,31 @@ fn address(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && (doc.is_capitalized(end) || doc.kind(end) == Some(TokenKind::Number))
 }
 
-/// Whether the number is the second of a score or a falling pair (`3-1`,
-/// `2 - 0`): no count of what follows.
+/// Whether the number is the second of a score or a pair that is no range
+/// (`3-1`, `2 - 0`, `0-0`): no count of what follows.
 fn second_of_pair(doc: &Doc<'_>, num: &Num) -> bool {
     let s = num.start;
     s >= 2
         && doc.is_punct(s - 1, "-")
         && !doc.line_before(s)
         && doc.kind(s - 2) == Some(TokenKind::Number)
-        && range_start(doc, num).is_none()
+        && match range_start(doc, num) {
+            None => true,
+            Some(lo) => parse_digits(doc.s(lo)) == parse_digits(doc.s(s)),
+        }
+}
+
+/// Whether the number at `i` is glued to the word before it (`x600`), or
+/// is the exponent after a glued unit (`500m 3`, for m³): no count.
+fn glued_or_exponent(doc: &Doc<'_>, i: usize) -> bool {
+    if i == 0 || doc.line_before(i) || !doc.kind(i - 1).is_some_and(TokenKind::is_word) {
+        return false;
+    }
+    !doc.space_before(i)
+        || (i >= 2
+            && !doc.space_before(i - 1)
+            && doc.kind(i - 2) == Some(TokenKind::Number)
+            && unit_at(doc, i - 1).is_some())
 }
 
 /// Whether the number reads as a code or a year rather than a count before
@@ -584,12 +600,13 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         // bare digit word (`ba mẹ`, `năm tài chính`), a name or code (`Sư
         // đoàn 312`), in a score (`3-1`), or after a year (`2022`).
         let mut start = range_start(doc, &num).unwrap_or(num.start);
-        if !counted.listed
-            && (num.bare
-                || after_name(doc, start)
-                || second_of_pair(doc, &num)
-                || year_shaped(doc, &num)
-                || address(doc, counted.start, end))
+        if second_of_pair(doc, &num)
+            || !counted.listed
+                && (num.bare
+                    || after_name(doc, start)
+                    || glued_or_exponent(doc, start)
+                    || year_shaped(doc, &num)
+                    || address(doc, counted.start, end))
         {
             i = num.end;
             continue;
