@@ -252,17 +252,21 @@ fn count_at(doc: &Doc<'_>, num: &Num, named: &mut money::Named) -> Option<Counte
         })
     };
     let mut open = |start: usize, capital: bool| {
+        // A bare digit word (`ba mẹ`, `năm tài chính`, `một` as an article)
+        // counts only listed nouns: no need to look further.
+        if num.bare {
+            return None;
+        }
         // Currencies and the nouns that begin like them (`đồng bằng`) are
         // left to money and the listed nouns; a bare `bảng` that is no
         // money may be counted, in small numbers (`4 bảng đấu`) or as a
         // longer word (`100 bảng hiệu`).
-        match money::currency_word_at(doc, num, start, named) {
-            money::CurrencyWord::None => {}
-            money::CurrencyWord::Declined
-                if num.value < 100.0 || word_end(doc, start) > start + 1 => {}
-            _ => return None,
-        }
-        nouns::open_noun_at(doc, start, capital).map(|(noun, end)| Counted {
+        let currency_ok = || match money::currency_word_at(doc, num, start, named) {
+            money::CurrencyWord::None => true,
+            money::CurrencyWord::Declined => num.value < 100.0 || word_end(doc, start) > start + 1,
+            money::CurrencyWord::Taken => false,
+        };
+        nouns::open_noun_at(doc, start, capital, currency_ok).map(|(noun, end)| Counted {
             noun,
             start,
             end,

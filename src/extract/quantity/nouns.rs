@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{Noun, Phrases};
+use super::Noun;
 use crate::extract::Doc;
 use crate::lexicon::{
     data_lines, extend, syllable_hash, Lexicon, PreHashed, PREFIX, WORD, WORD_SEED,
@@ -61,51 +61,83 @@ impl Class {
     }
 }
 
-/// Words of the treebank by the hash of their folded syllables (as
-/// [`Lexicon`] hashes them): the class of a word, and whether a longer word
-/// begins with that sequence.
-struct Classes {
-    map: HashMap<u64, (Option<Class>, bool), std::hash::BuildHasherDefault<PreHashed>>,
+/// What a sequence of syllables is, found by the hash of its folded
+/// syllables (as [`Lexicon`] hashes them).
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    /// The treebank's class of the word.
+    class: Option<Class>,
+    /// Listed in `not_counted.txt`: `true` counts nothing, `false` (a `!`
+    /// line) counts.
+    not_counted: Option<bool>,
+    /// The first word of a currency (`đồng`, `bảng`): money decides.
+    currency: bool,
+    /// A longer entry begins with this sequence.
+    more: bool,
+}
+
+/// The treebank's word classes, the phrases that count nothing and the
+/// first words of currencies, in one table, so that the words after a
+/// number are hashed once.
+struct Words {
+    map: HashMap<u64, Entry, std::hash::BuildHasherDefault<PreHashed>>,
     longest: usize,
 }
 
-static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
-    let mut map: HashMap<u64, (Option<Class>, bool), _> = HashMap::default();
-    let mut longest = 0;
-    for line in data_lines(include_str!("../../lexicon/data/word-classes-vtb.txt")) {
-        let Some((word, code)) = line.split_once('\t') else {
-            continue;
-        };
-        let Some(class) = Class::of(code.trim()) else {
-            continue;
-        };
+impl Words {
+    /// The entry of `phrase`, marking the prefixes of longer ones.
+    fn entry(&mut self, phrase: &str) -> &mut Entry {
         let mut h = WORD_SEED;
         let mut n = 0;
-        for syl in word.split_whitespace() {
+        for syl in phrase.split_whitespace() {
             if n > 0 {
-                map.entry(h).or_insert((None, false)).1 = true;
+                self.map.entry(h).or_default().more = true;
             }
             h = extend(h, syllable_hash(syl));
             n += 1;
         }
-        longest = longest.max(n);
-        map.entry(h).or_insert((None, false)).0 = Some(class);
+        self.longest = self.longest.max(n);
+        self.map.entry(h).or_default()
     }
-    Classes { map, longest }
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut words = Words {
+        map: HashMap::default(),
+        longest: 0,
+    };
+    for line in data_lines(include_str!("../../lexicon/data/word-classes-vtb.txt")) {
+        if let Some((word, code)) = line.split_once('\t') {
+            if let Some(class) = Class::of(code.trim()) {
+                words.entry(word).class = Some(class);
+            }
+        }
+    }
+    for line in data_lines(include_str!("../../lexicon/data/not_counted.txt")) {
+        match line.strip_prefix('!') {
+            Some(p) => words.entry(p).not_counted = Some(false),
+            None => words.entry(line).not_counted = Some(true),
+        }
+    }
+    for line in data_lines(include_str!("../../lexicon/data/currencies.txt")) {
+        let phrase = line.split('\t').next().unwrap_or("");
+        if let Some(first) = phrase.split_whitespace().next() {
+            words.entry(first).currency = true;
+        }
+    }
+    words
 });
 
-/// Phrases after a number that show it counts nothing (`!` lines: longer
-/// phrases that do count, overriding a shorter one).
-static NOT_COUNTED: LazyLock<Phrases<bool>> = LazyLock::new(|| {
-    Phrases::new(
-        data_lines(include_str!("../../lexicon/data/not_counted.txt")).map(|l| {
-            match l.strip_prefix('!') {
-                Some(p) => (p, false),
-                None => (l, true),
-            }
-        }),
-    )
-});
+/// What the table holds for the words at token `i`.
+struct Found {
+    /// The longest treebank word: its class and end.
+    class: Option<(Class, usize)>,
+    /// The longest not-counted phrase: whether it counts nothing, and its
+    /// end.
+    not_counted: Option<(bool, usize)>,
+    /// A currency's first word stands at `i`.
+    currency: bool,
+}
 
 /// Whether token `j` continues a word that started before it: a word
 /// token, spaced, on the same line.
@@ -116,28 +148,43 @@ fn continues(doc: &Doc<'_>, j: usize) -> bool {
         && doc.kind(j).is_some_and(TokenKind::is_word)
 }
 
-/// The longest word of the treebank at token `i`: its class and the index
-/// past it.
-pub(crate) fn class_at(doc: &Doc<'_>, i: usize) -> Option<(Class, usize)> {
-    let classes = &*CLASSES;
+/// Looks the words at token `i` up in [`WORDS`], hashing each once.
+fn lookup(doc: &Doc<'_>, i: usize) -> Found {
+    let words = &*WORDS;
+    let mut found = Found {
+        class: None,
+        not_counted: None,
+        currency: false,
+    };
     let mut h = WORD_SEED;
-    let mut best = None;
-    for j in i..(i + classes.longest).min(doc.len()) {
+    for j in i..(i + words.longest).min(doc.len()) {
         if j > i && !continues(doc, j) {
             break;
         }
         h = extend(h, syllable_hash(doc.s(j)));
-        let Some(&(class, more)) = classes.map.get(&h) else {
+        let Some(e) = words.map.get(&h) else {
             break;
         };
-        if let Some(c) = class {
-            best = Some((c, j + 1));
+        if let Some(c) = e.class {
+            found.class = Some((c, j + 1));
         }
-        if !more {
+        if let Some(nc) = e.not_counted {
+            found.not_counted = Some((nc, j + 1));
+        }
+        if j == i {
+            found.currency = e.currency;
+        }
+        if !e.more {
             break;
         }
     }
-    best
+    found
+}
+
+/// The longest word of the treebank at token `i`: its class and the index
+/// past it.
+pub(crate) fn class_at(doc: &Doc<'_>, i: usize) -> Option<(Class, usize)> {
+    lookup(doc, i).class
 }
 
 /// The end of the longest word of the built-in lexicon at token `i` (one
@@ -162,17 +209,17 @@ pub(crate) fn word_end(doc: &Doc<'_>, i: usize) -> usize {
     end
 }
 
-/// Whether the phrase at token `i` is listed as counting nothing after a
-/// number (`năm`, `và`, `tỷ lệ`).
-pub(crate) fn not_counted(doc: &Doc<'_>, i: usize) -> bool {
-    matches!(NOT_COUNTED.longest_at(doc, i), Some((true, _)))
-}
-
 /// A noun at token `i` that is no listed counted noun but reads as what a
 /// number before it counts: its class (when the treebank knows it) and the
 /// index past it. `capital` allows a capitalised word (after an opening
-/// quote: `164 "Cộng đồng …"`).
-pub(crate) fn open_noun_at(doc: &Doc<'_>, i: usize, capital: bool) -> Option<(Noun, usize)> {
+/// quote: `164 "Cộng đồng …"`). Where a currency's first word stands,
+/// `currency_ok` decides (`4 bảng đấu` counts, `18.000 bảng` is money).
+pub(crate) fn open_noun_at(
+    doc: &Doc<'_>,
+    i: usize,
+    capital: bool,
+    currency_ok: impl FnOnce() -> bool,
+) -> Option<(Noun, usize)> {
     match doc.kind(i)? {
         TokenKind::Word(Case::Lower) => {}
         TokenKind::Word(Case::Capitalized) if capital => {}
@@ -181,8 +228,12 @@ pub(crate) fn open_noun_at(doc: &Doc<'_>, i: usize, capital: bool) -> Option<(No
     if !doc.space_before(i) && !capital || doc.line_before(i) {
         return None;
     }
-    let class = class_at(doc, i);
-    match NOT_COUNTED.longest_at(doc, i) {
+    let found = lookup(doc, i);
+    if found.currency && !currency_ok() {
+        return None;
+    }
+    let class = found.class;
+    match found.not_counted {
         // `5 năm`, `3 và`, `7 ngày sau`; but a longer noun of the treebank
         // wins (`3 bằng chứng` beside `bằng`).
         Some((true, e)) => {
@@ -215,14 +266,15 @@ pub(crate) fn open_noun_at(doc: &Doc<'_>, i: usize, capital: bool) -> Option<(No
 /// The end of the noun a classifier ending at `e` leads (`đứa` + `con`), or
 /// `e` when no noun follows.
 fn classified(doc: &Doc<'_>, e: usize) -> usize {
-    if !continues(doc, e)
-        || doc.kind(e) != Some(TokenKind::Word(Case::Lower))
-        || not_counted(doc, e)
-    {
+    if !continues(doc, e) || doc.kind(e) != Some(TokenKind::Word(Case::Lower)) {
+        return e;
+    }
+    let found = lookup(doc, e);
+    if matches!(found.not_counted, Some((true, _))) {
         return e;
     }
     let w_end = word_end(doc, e);
-    match class_at(doc, e) {
+    match found.class {
         Some((c, ce)) if ce >= w_end && !c.is_noun() => e,
         _ => w_end,
     }
@@ -256,7 +308,7 @@ mod tests {
         // The word after a number: a space before it.
         let unit = |text: &str| {
             with_doc(&format!("5 {text}"), |doc| {
-                open_noun_at(doc, 1, false).map(|(_, e)| doc.slice(1, e).to_string())
+                open_noun_at(doc, 1, false, || true).map(|(_, e)| doc.slice(1, e).to_string())
             })
         };
         assert_eq!(unit("cộng đồng dân cư").as_deref(), Some("cộng đồng"));
@@ -266,5 +318,19 @@ mod tests {
         assert_eq!(unit("và các"), None);
         assert_eq!(unit("năm liền"), None);
         assert_eq!(unit("Hà Nội"), None);
+        assert_eq!(unit("bằng chứng mới").as_deref(), Some("bằng chứng"));
+        assert_eq!(unit("ngày sau"), None);
+    }
+
+    #[test]
+    fn currencies_ask_money() {
+        with_doc("5 bảng đấu", |doc| {
+            assert_eq!(open_noun_at(doc, 1, false, || false), None);
+            assert!(open_noun_at(doc, 1, false, || true).is_some());
+        });
+        with_doc("5 cộng đồng", |doc| {
+            // No currency: the callback is not asked.
+            assert!(open_noun_at(doc, 1, false, || unreachable!()).is_some());
+        });
     }
 }
