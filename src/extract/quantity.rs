@@ -1,21 +1,28 @@
 //! `quantity` facts: a number and what it counts or measures: `90 đại
 //! biểu`, `05 cá nhân`, `3 triệu người`, `100 ha`, `2ha`, `hơn 400 nhà
-//! nghiên cứu`, `4 - 5 thiết bị`.
+//! nghiên cứu`, `4 - 5 thiết bị`, `616 cộng đồng`, `4 đứa con`, `1 mét 7`.
 //!
 //! The number is read by [`number`](super::number) (digits, magnitudes,
-//! words); what follows must be a counted noun
-//! (`src/lexicon/data/counted_nouns.txt`) or a unit of measure
-//! (`src/lexicon/data/units.txt`). The unit of the fact is the longest
-//! listed phrase, as written. A qualifier before the number joins the fact
-//! (`trên 730 ha` → over), and a range (`4 - 5 thiết bị`) is one fact whose
-//! value is its upper bound.
+//! words). What follows is a listed counted noun
+//! (`src/lexicon/data/counted_nouns.txt`) or unit of measure
+//! (`src/lexicon/data/units.txt`), the longest listed phrase as written;
+//! or else any noun: a number before a lower-case word counts it unless the
+//! word is listed as counting nothing or is a verb, adjective or function
+//! word of the treebank (see [`nouns`]). An opening quote may stand between
+//! (`200.000 "gia đình`). A qualifier before the number joins the fact
+//! (`trên 730 ha` → over), a range (`4 - 5 thiết bị`) is one fact whose
+//! value is its upper bound, and a unit word may take spoken decimals
+//! (`2 mét 1` → 2.1).
 //!
-//! Not quantities: durations (`5 năm`, `3 tháng`, `7 ngày`: their nouns are
-//! not listed), numbers after a label (`số 5`, `lần thứ 3`, `Điều 5`,
-//! `lớp 10`), clock times, codes and names (`U23`, `5G`), and a number in
-//! words that is one bare digit where it reads otherwise (`một người` is
-//! "a person", `tháng năm`, `thứ hai`). Numbers inside longer facts (money,
-//! ratios, dates) lose to them when overlaps are resolved.
+//! Not quantities: durations (`5 năm`, `3 tháng`, `7 ngày`), numbers after
+//! a label (`số 5`, `lần thứ 3`, `Điều 5`, `lớp 10`, but `mỗi bảng 2 đội`
+//! counts), scores (`3-1`), clock times, codes and names (`U23`, `5G`), and
+//! a number in words that is one bare digit where it reads otherwise (`một
+//! người` is "a person", `tháng năm`, `thứ hai`). An unlisted noun is read
+//! only after a plain count: not after a bare digit word (`ba mẹ`), a name
+//! or code (`Axon 10 pro`), a year, a formula (`10+3`), nor as an address
+//! (`40 phố Hàng Bài`). Numbers inside longer facts (money, ratios, dates)
+//! lose to them when overlaps are resolved.
 
 mod nouns;
 
