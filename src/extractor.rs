@@ -169,7 +169,6 @@ impl Extractor {
         };
         let ctx = Context {
             reference: reference.or(dateline),
-            reference_from_text: reference.is_none() && dateline.is_some(),
         };
         let mut cands = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
@@ -258,7 +257,7 @@ fn blocks(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Tie-break between kinds for candidates of equal priority and length: the
+/// Tie-break between kinds for candidates of equal length: the
 /// more specific reading first.
 fn rank(kind: Kind) -> u8 {
     match kind {
@@ -273,14 +272,14 @@ fn rank(kind: Kind) -> u8 {
     }
 }
 
-/// Keeps one reading of each piece of text: higher priority first, then the
-/// longest, then the more specific kind. A non-person fact may sit wholly
+/// Keeps one reading of each piece of text: the longest first, then the
+/// more specific kind. A non-person fact may sit wholly
 /// inside a person fact (a date inside a title); any other overlap loses.
 fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by(|a, b| {
-        b.priority
-            .cmp(&a.priority)
-            .then(b.span.len().cmp(&a.span.len()))
+        b.span
+            .len()
+            .cmp(&a.span.len())
             .then(rank(a.payload.kind()).cmp(&rank(b.payload.kind())))
             .then(a.span.start.cmp(&b.span.start))
     });

@@ -1530,7 +1530,9 @@ impl Parser<'_, '_> {
             }
             W::Chu if self.k(j + 1) == W::Nhat => j + 2,
             // `CN` after a hyphen or slash ends a code (`BTM - CN`), not Sunday.
-            W::Cn if j > 0 && (self.doc.is_punct(j - 1, "-") || self.doc.is_punct(j - 1, "/")) => return None,
+            W::Cn if j > 0 && (self.doc.is_punct(j - 1, "-") || self.doc.is_punct(j - 1, "/")) => {
+                return None
+            }
             W::Cn => j + 1,
             _ => return None,
         };
