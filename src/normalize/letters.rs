@@ -216,7 +216,7 @@ static LOW: [u16; LOW_END] = build_low();
 static VN: [u16; (VN_END - VN_START) as usize] = build_vn();
 
 /// What is known of code point `cp`.
-#[inline]
+#[inline(always)]
 pub(crate) fn info_cp(cp: u32) -> Info {
     if (cp as usize) < LOW_END {
         Info(LOW[cp as usize])
@@ -234,7 +234,7 @@ pub(crate) fn info(c: char) -> Info {
 }
 
 /// What is known of the ASCII byte `b`.
-#[inline]
+#[inline(always)]
 pub(crate) fn info_ascii(b: u8) -> Info {
     Info(LOW[(b & 0x7F) as usize])
 }
@@ -257,6 +257,42 @@ pub(crate) fn vowel(b: u8, tone: u8, upper: bool) -> char {
 pub(crate) fn is_letter(c: char) -> bool {
     let i = info(c);
     i.is_letter() || (!c.is_ascii() && (c as u32) >= LOW_END as u32 && c.is_alphabetic())
+}
+
+/// The code point of the UTF-8 char whose lead byte is at `i` of `b`, and
+/// its length; `(0xFFFD, 1)` on a stray byte. `b` comes from a `str`.
+#[inline(always)]
+pub(crate) fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
+    let x = match b.get(i) {
+        Some(&x) => u32::from(x),
+        None => return (0xFFFD, 1),
+    };
+    let cont = |k: usize| b.get(i + k).map_or(0, |&c| u32::from(c) & 0x3F);
+    if x < 0x80 {
+        (x, 1)
+    } else if x < 0xC0 {
+        (0xFFFD, 1)
+    } else if x < 0xE0 {
+        (((x & 0x1F) << 6) | cont(1), 2)
+    } else if x < 0xF0 {
+        (((x & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
+/// The code point of the UTF-8 char ending at byte `i` of `b`, and where it
+/// starts; `None` at the start.
+#[inline]
+pub(crate) fn decode_before(b: &[u8], i: usize) -> Option<(u32, usize)> {
+    let mut s = i.checked_sub(1)?;
+    while s > 0 && i - s < 4 && (b[s] & 0xC0) == 0x80 {
+        s -= 1;
+    }
+    Some((decode_at(b, s).0, s))
 }
 
 /// Decodes the char starting at byte `i` of `s` (which must be a char

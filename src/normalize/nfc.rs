@@ -93,9 +93,15 @@ const MARK_DOT: char = '\u{323}';
 /// shape mark and one tone mark, the way NFC would; `None` for anything
 /// else (then the general algorithm runs).
 pub(crate) fn compose_vietnamese(seg: &str) -> Option<char> {
-    use letters::base::*;
     let mut chars = seg.chars();
     let first = chars.next()?;
+    compose_marks(first, chars)
+}
+
+/// [`compose_vietnamese`] of `first` and the marks after it.
+pub(crate) fn compose_marks(first: char, marks: impl Iterator<Item = char>) -> Option<char> {
+    use letters::base::*;
+    let chars = marks;
     let i = letters::info(first);
     if !i.is_vowel() || i.tone() != 0 {
         return None;

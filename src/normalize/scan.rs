@@ -18,7 +18,7 @@ use super::{nfc, tone, Options};
 
 /// The index of the first byte at or after `i` that is not ASCII, or the
 /// length.
-#[inline]
+#[inline(always)]
 pub(crate) fn next_non_ascii(b: &[u8], mut i: usize) -> usize {
     const HI: u64 = 0x8080_8080_8080_8080;
     while i + 8 <= b.len() {
@@ -37,8 +37,26 @@ pub(crate) fn next_non_ascii(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// 1 for bytes that may belong to a vowel: ASCII vowels and every byte
+/// beyond ASCII.
+static NEAR_VOWEL: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = 1;
+        b += 1;
+    }
+    let vowels = *b"aeiouyAEIOUY";
+    let mut k = 0;
+    while k < vowels.len() {
+        t[vowels[k] as usize] = 1;
+        k += 1;
+    }
+    t
+};
+
 /// A non-ASCII char at a known lead byte: its code point and length.
-#[inline]
+#[inline(always)]
 fn decode(b: &[u8], i: usize) -> (u32, usize) {
     let x = u32::from(b[i]);
     if x < 0xE0 {
@@ -100,6 +118,13 @@ pub(crate) fn is_clean(text: &str, opts: &Options) -> bool {
     let tones = opts.tones_enabled();
     let cleanup_any = opts.spaces || opts.dashes || opts.quotes || opts.ellipsis || opts.lookalikes;
     let toned_ok = |i: usize, j: usize, inf: Info| {
+        // Most toned vowels stand between two ASCII consonants (or spaces):
+        // a single vowel, fine whatever the style.
+        let before = if i > 0 { b[i - 1] } else { b' ' };
+        let after = b.get(j).copied().unwrap_or(b' ');
+        if NEAR_VOWEL[usize::from(before)] | NEAR_VOWEL[usize::from(after)] == 0 {
+            return true;
+        }
         tone::surely_fine(text, i, j, inf, opts.tone)
             || tone::fix_at(text, i, j, opts.tone, opts.repair_tones).is_none()
     };

@@ -359,22 +359,29 @@ pub(crate) fn fix_at(
 }
 
 /// The letter info of the char before byte `i`, and where that char starts.
-#[inline]
+#[inline(always)]
 fn info_before(b: &[u8], text: &str, i: usize) -> (Info, usize) {
     match i.checked_sub(1).map(|k| b[k]) {
         None => (Info(0), 0),
         Some(x) if x < 0x80 => (info_ascii(x), i - 1),
-        Some(_) => char_before(text, i).map_or((Info(0), i), |(c, s)| (info(c), s)),
+        Some(_) => {
+            let _ = text;
+            letters::decode_before(b, i).map_or((Info(0), i), |(cp, s)| (letters::info_cp(cp), s))
+        }
     }
 }
 
 /// The letter info of the char at byte `j`, and its length.
-#[inline]
+#[inline(always)]
 fn info_at(b: &[u8], text: &str, j: usize) -> (Info, usize) {
     match b.get(j) {
         None => (Info(0), 0),
         Some(&x) if x < 0x80 => (info_ascii(x), 1),
-        Some(_) => char_at(text, j).map_or((Info(0), 0), |(c, l)| (info(c), l)),
+        Some(_) => {
+            let _ = text;
+            let (cp, l) = letters::decode_at(b, j);
+            (letters::info_cp(cp), l)
+        }
     }
 }
 

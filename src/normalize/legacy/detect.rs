@@ -46,29 +46,36 @@ impl Score {
     }
 }
 
-fn score(text: &str) -> Score {
+/// Most words with diacritics a score looks at.
+const SCORE_WORDS: usize = 48;
+
+/// Scores UTF-8 `text` (bytes of a `str`), up to [`SCORE_WORDS`] words
+/// with diacritics.
+fn score(text: &[u8]) -> Score {
     let mut s = Score::default();
-    let mut start = None;
+    let mut start: Option<usize> = None;
     let mut marked = false;
-    let finish = |s: &mut Score, w: &str, marked: bool| {
+    let mut i = 0;
+    let finish = |s: &mut Score, w: &[u8], marked: bool| {
         if marked {
             s.marked += 1;
-            if tone::is_syllable(w) {
+            if std::str::from_utf8(w).is_ok_and(tone::is_syllable) {
                 s.valid += 1;
             }
         }
     };
-    for (i, c) in text.char_indices() {
-        // Latin-1 symbols count as letters here: inside a word (`hoµ`,
-        // `x·`) they are mojibake and make the word invalid.
-        let symbol = matches!(c as u32, 0x80..=0xBF)
-            || latin1_byte(c).is_some_and(|b| b >= 0x80) && !letters::is_letter(c);
+    while i < text.len() && s.marked < SCORE_WORDS {
+        let (cp, len) = letters::decode_at(text, i);
+        let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+        // Latin-1 symbols count as letters inside a word: there (`hoµ`,
+        // `x·`) they are mojibake and spoil the word.
+        let symbol = !letters::is_letter(c) && latin1_byte(c).is_some_and(|b| b >= 0x80);
         if letters::is_letter(c) || (symbol && start.is_some()) {
             if start.is_none() {
                 start = Some(i);
                 marked = false;
             }
-            marked |= !c.is_ascii();
+            marked |= cp >= 0x80;
         } else {
             if let Some(st) = start.take() {
                 finish(&mut s, &text[st..i], marked);
@@ -77,26 +84,25 @@ fn score(text: &str) -> Score {
                 s.bad += 1;
             }
         }
+        i += len;
     }
     if let Some(st) = start {
-        finish(&mut s, &text[st..], marked);
+        finish(&mut s, &text[st..i], marked);
     }
     s
 }
 
 /// The score of `bytes[start..end]` decoded as `enc`.
 fn score_as(bytes: &[u8], start: usize, end: usize, enc: Encoding) -> Score {
-    let mut out = Out::new(bytes);
-    out.pos = start;
+    let mut out = Out::scratch(bytes, start, end);
     decode_into(bytes, start, end, enc, &mut out);
     out.keep(end);
-    score(std::str::from_utf8(&out.buf).unwrap_or(""))
+    score(out.buf.as_bytes())
 }
 
 /// VIQR: how many words had marks, and how many decoded.
 fn viqr_counts(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
-    let mut out = Out::new(bytes);
-    out.pos = start;
+    let mut out = Out::scratch(bytes, start, end);
     viqr::decode_counting(bytes, start, end, &mut out)
 }
 
@@ -152,6 +158,19 @@ pub fn detect(bytes: &[u8]) -> Detection {
     detect_range(bytes, 0, end)
 }
 
+/// Whether `bytes`, nearly all ASCII, read as VIQR (judged on the first
+/// 64 KiB).
+pub(crate) fn detect_viqr(bytes: &[u8]) -> bool {
+    let end = bytes.len().min(SAMPLE);
+    let sample = &bytes[..end];
+    let high = sample.iter().filter(|&&b| b >= 0x80).count();
+    if high * 100 > sample.len() {
+        return false;
+    }
+    let (tried, done) = viqr_counts(bytes, 0, end);
+    done >= 2 && done * 10 >= tried * 7
+}
+
 fn detect_range(bytes: &[u8], start: usize, end: usize) -> Detection {
     let sample = &bytes[start..end];
     if sample.is_ascii() {
@@ -177,7 +196,7 @@ fn detect_range(bytes: &[u8], start: usize, end: usize) -> Detection {
     match valid {
         Some(v) => {
             let text = std::str::from_utf8(&bytes[start..v]).unwrap_or("");
-            let utf8 = score(text);
+            let utf8 = score(text.as_bytes());
             if has_unicode_vietnamese(text) {
                 return pick(&[(Encoding::Utf8, utf8)], Encoding::Utf8, 0.0);
             }
@@ -212,30 +231,31 @@ fn detect_range(bytes: &[u8], start: usize, end: usize) -> Detection {
 }
 
 /// Decodes the paragraph `bytes[start..end]` into `out` in the encoding that
-/// reads best, leaning to `doc`, the document's; returns the encoding used.
+/// reads best, leaning to `prior`, the encoding of the paragraphs before;
+/// returns the encoding used and whether the paragraph said so clearly.
 pub(crate) fn decode_paragraph(
     bytes: &[u8],
     start: usize,
     end: usize,
-    doc: Encoding,
+    prior: Option<Encoding>,
     out: &mut Out<'_>,
-) -> Encoding {
+) -> (Encoding, bool) {
     out.keep(start);
     let para = &bytes[start..end];
     if para.is_ascii() {
-        if doc == Encoding::Viqr {
+        if prior == Some(Encoding::Viqr) {
             viqr::decode(bytes, start, end, out);
             out.keep(end);
-            return Encoding::Viqr;
+            return (Encoding::Viqr, false);
         }
         out.keep(end);
-        return Encoding::Utf8;
+        return (Encoding::Utf8, false);
     }
     let (candidates, quick): (&[Encoding], bool) = match std::str::from_utf8(para) {
         Ok(s) => {
             if has_unicode_vietnamese(s) {
                 out.keep(end);
-                return Encoding::Utf8;
+                return (Encoding::Utf8, true);
             }
             (
                 &[Encoding::Utf8, Encoding::Tcvn3Latin1, Encoding::VniLatin1],
@@ -244,21 +264,19 @@ pub(crate) fn decode_paragraph(
         }
         Err(_) => (&[Encoding::Tcvn3, Encoding::Vni, Encoding::Cp1258], true),
     };
-    let first = if candidates.contains(&doc) {
-        doc
-    } else {
-        candidates[0]
+    let first = match prior {
+        Some(p) if candidates.contains(&p) => p,
+        _ => candidates[0],
     };
-    // Decode in the likely encoding; for legacy bytes, keep it when it
-    // reads well. Latin-1 text in a Unicode document is always weighed.
+    // Legacy bytes in the encoding of the paragraphs before: keep it when it
+    // reads well. Otherwise weigh every candidate.
     let mark = out.mark();
     decode_into(bytes, start, end, first, out);
     out.keep(end);
-    let s = score(std::str::from_utf8(&out.buf[mark.0..]).unwrap_or(""));
-    if quick && (s.marked < 3 || s.ratio() >= 0.8) {
-        return first;
+    let s = score(&out.buf.as_bytes()[mark.0..]);
+    if quick && prior == Some(first) && (s.marked < 3 || s.ratio() >= 0.8) {
+        return (first, false);
     }
-    // Otherwise score every candidate and decode in the best.
     let scored: Vec<(Encoding, Score)> = candidates
         .iter()
         .map(|&e| {
@@ -269,13 +287,15 @@ pub(crate) fn decode_paragraph(
             }
         })
         .collect();
-    let best = pick(&scored, first, 0.1).encoding();
-    if best != first {
+    let best = pick(&scored, first, 0.1);
+    let enc = best.encoding();
+    if enc != first {
         out.rollback(mark);
-        decode_into(bytes, start, end, best, out);
+        decode_into(bytes, start, end, enc, out);
         out.keep(end);
     }
-    best
+    let marked = scored.iter().find(|c| c.0 == enc).map_or(0, |c| c.1.marked);
+    (enc, marked >= 3)
 }
 
 #[cfg(test)]
@@ -284,8 +304,8 @@ mod tests {
 
     #[test]
     fn scores() {
-        let s = score("Việt Nam, Vieọt lỔ abc");
+        let s = score("Việt Nam, Vieọt lỔ abc".as_bytes());
         assert_eq!((s.marked, s.valid, s.bad), (3, 1, 0));
-        assert!(score("Việt Nam").ratio() > score("Vieọt Nam").ratio());
+        assert!(score("Việt Nam".as_bytes()).ratio() > score("Vieọt Nam".as_bytes()).ratio());
     }
 }

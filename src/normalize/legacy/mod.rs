@@ -309,13 +309,20 @@ fn utf8(bytes: &[u8], start: usize, end: usize, out: &mut Out<'_>) {
 /// assert_eq!(d.parts().len(), 2);
 /// ```
 pub fn decode_auto(bytes: &[u8]) -> Decoded {
-    let doc = detect(bytes).encoding();
+    // VIQR is ASCII: only the document as a whole can tell it from English.
+    let mut prior = match detect::detect_viqr(bytes) {
+        true => Some(Encoding::Viqr),
+        false => None,
+    };
     let mut out = Out::new(bytes);
     let mut parts: Vec<(Span, Encoding)> = Vec::new();
     let mut start = 0;
     while start < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p + 1);
-        let enc = detect::decode_paragraph(bytes, start, end, doc, &mut out);
+        let (enc, clear) = detect::decode_paragraph(bytes, start, end, prior, &mut out);
+        if clear {
+            prior = Some(enc);
+        }
         match parts.last_mut() {
             Some((span, e)) if *e == enc => span.end = end,
             _ => parts.push((Span::new(start, end), enc)),
@@ -503,17 +510,28 @@ impl Units for Latin1 {
 /// mean the same, replacements elsewhere, and the edits between them.
 pub(crate) struct Out<'a> {
     input: &'a [u8],
-    buf: Vec<u8>,
+    buf: String,
     edits: Vec<Edit>,
     pos: usize,
     errors: Vec<Undecodable>,
 }
 
 impl<'a> Out<'a> {
+    /// An output for decoding `input[start..end]` alone.
+    fn scratch(input: &'a [u8], start: usize, end: usize) -> Out<'a> {
+        Out {
+            input,
+            buf: String::with_capacity((end - start) * 2),
+            edits: Vec::new(),
+            pos: start,
+            errors: Vec::new(),
+        }
+    }
+
     fn new(input: &'a [u8]) -> Out<'a> {
         Out {
             input,
-            buf: Vec::with_capacity(input.len() + input.len() / 2),
+            buf: String::with_capacity(input.len() + input.len() / 2),
             edits: Vec::new(),
             pos: 0,
             errors: Vec::new(),
@@ -525,7 +543,12 @@ impl<'a> Out<'a> {
     #[inline]
     fn keep(&mut self, end: usize) {
         if end > self.pos {
-            self.buf.extend_from_slice(&self.input[self.pos..end]);
+            let kept = &self.input[self.pos..end];
+            match std::str::from_utf8(kept) {
+                Ok(s) => self.buf.push_str(s),
+                // Not reached: decoders keep ASCII and whole characters.
+                Err(_) => self.buf.push_str(&String::from_utf8_lossy(kept)),
+            }
             self.pos = end;
         }
     }
@@ -535,7 +558,7 @@ impl<'a> Out<'a> {
     pub(crate) fn replace(&mut self, start: usize, end: usize, with: &str) {
         self.keep(start);
         let norm_start = self.buf.len();
-        self.buf.extend_from_slice(with.as_bytes());
+        self.buf.push_str(with);
         let norm_end = self.buf.len();
         match self.edits.last_mut() {
             Some(e) if e.orig_end == start && e.norm_end == norm_start => {
@@ -588,12 +611,8 @@ impl<'a> Out<'a> {
 
     fn finish(mut self, parts: Vec<(Span, Encoding)>) -> Decoded {
         self.keep(self.input.len());
-        let text = match String::from_utf8(self.buf) {
-            Ok(s) => s,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
         Decoded {
-            text,
+            text: self.buf,
             map: OffsetMap::from_edits(self.edits),
             errors: self.errors,
             parts,
@@ -601,19 +620,25 @@ impl<'a> Out<'a> {
     }
 }
 
-/// Composes a base letter and the combining marks after it the way NFC
-/// does.
-pub(crate) fn compose(base: char, marks: &[char]) -> String {
+/// Writes `base` and the combining marks after it, composed the way NFC
+/// does, for input `start..end`.
+pub(crate) fn compose_into(
+    out: &mut Out<'_>,
+    start: usize,
+    end: usize,
+    base: char,
+    marks: &[char],
+) {
+    if let Some(c) = super::nfc::compose_marks(base, marks.iter().copied()) {
+        out.char(start, end, c);
+        return;
+    }
+    use unicode_normalization::UnicodeNormalization;
     let mut s = String::with_capacity(8);
     s.push(base);
     s.extend(marks);
-    if let Some(c) = super::nfc::compose_vietnamese(&s) {
-        s.clear();
-        s.push(c);
-        return s;
-    }
-    use unicode_normalization::UnicodeNormalization;
-    s.nfc().collect()
+    let composed: String = s.nfc().collect();
+    out.replace(start, end, &composed);
 }
 
 #[cfg(test)]

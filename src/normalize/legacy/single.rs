@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{compose, Encoding, Out, Units};
+use super::{compose_into, Encoding, Out, Units};
 
 /// A single-byte encoding: its table and which bytes are combining marks.
 pub(crate) struct Table {
@@ -45,51 +45,58 @@ impl Table {
 /// Decodes the units with `t`.
 pub(crate) fn decode<U: Units>(u: &U, t: &Table, out: &mut Out<'_>) {
     let n = u.len();
+    let plain = |x: Option<u8>| x.is_some_and(|b| t.same[usize::from(b)]);
     let mut k = 0;
+    // Units before `done` are written.
+    let mut done = 0;
     while k < n {
+        while k < n && plain(u.get(k)) {
+            k += 1;
+        }
+        if k >= n {
+            break;
+        }
         let Some(b) = u.get(k) else {
             k += 1;
             continue;
         };
-        let mut m = k + 1;
+        // A mark after an ASCII letter composes with it.
+        let bk = if t.mark[usize::from(b)] && k > done && plain(u.get(k - 1)) {
+            k - 1
+        } else {
+            k
+        };
+        let first_mark = if bk < k { k } else { k + 1 };
+        let mut m = first_mark;
         while m < n && u.get(m).is_some_and(|x| t.mark[usize::from(x)]) {
             m += 1;
         }
-        let c = t.chars[usize::from(b)];
-        if m == k + 1 {
-            if !t.same[usize::from(b)] {
-                if c == '\u{FFFD}' {
-                    out.bad(u.start(k), u.start(k + 1), t.encoding);
-                } else {
-                    out.char(u.start(k), u.start(k + 1), c);
-                }
-            }
-            k += 1;
+        let c = u.get(bk).map_or('\u{FFFD}', |x| t.chars[usize::from(x)]);
+        if c == '\u{FFFD}' {
+            out.bad(u.start(bk), u.start(bk + 1), t.encoding);
+            k = bk + 1;
+            done = k;
             continue;
         }
-        if c == '\u{FFFD}' {
-            out.bad(u.start(k), u.start(k + 1), t.encoding);
-            k += 1;
+        if m == bk + 1 {
+            out.char(u.start(bk), u.start(m), c);
+            k = m;
+            done = k;
             continue;
         }
         let mut marks = [' '; 8];
-        let mut nm = 0;
-        for j in k + 1..m {
-            if let Some(x) = u.get(j) {
-                if nm < marks.len() {
-                    marks[nm] = t.chars[usize::from(x)];
-                    nm += 1;
-                }
-            }
+        let cut = m.min(first_mark + marks.len());
+        for (slot, j) in marks.iter_mut().zip(first_mark..cut) {
+            *slot = u.get(j).map_or(' ', |x| t.chars[usize::from(x)]);
         }
-        if nm < m - k - 1 {
-            // An absurd run of marks: compose what fits, keep the rest.
-            let cut = k + 1 + nm;
-            out.replace(u.start(k), u.start(cut), &compose(c, &marks[..nm]));
-            k = cut;
-            continue;
-        }
-        out.replace(u.start(k), u.start(m), &compose(c, &marks[..nm]));
-        k = m;
+        compose_into(
+            out,
+            u.start(bk),
+            u.start(cut),
+            c,
+            &marks[..cut - first_mark],
+        );
+        k = cut;
+        done = k;
     }
 }

@@ -45,9 +45,9 @@ struct Word {
     final_tone: Option<usize>,
 }
 
-fn read_word(bytes: &[u8], i: usize, limit: usize) -> Word {
+fn read_word(bytes: &[u8], i: usize, limit: usize, mut text: String) -> Word {
     let mut j = i;
-    let mut text = String::new();
+    text.clear();
     let mut changed = false;
     let mut last_tone = None;
     while j < limit {
@@ -128,36 +128,80 @@ fn ends_sentence(bytes: &[u8], p: usize, end: usize) -> bool {
 
 /// Whether a decoded word is acceptable.
 fn acceptable(w: &str) -> bool {
-    w.chars().count() == 1 || tone::is_syllable(w)
+    let mut chars = w.chars();
+    (chars.next().is_some() && chars.next().is_none()) || tone::is_syllable(w)
 }
 
 /// What decoding one word did: `None` when it had no marks, else whether
-/// the marks were accepted.
-fn decode_word(bytes: &[u8], i: usize, end: usize, out: &mut Out<'_>) -> (usize, Option<bool>) {
-    let mut w = read_word(bytes, i, end);
-    if !w.changed {
-        return (w.end, None);
-    }
-    if let Some(p) = w.final_tone {
-        if ends_sentence(bytes, p, end) {
-            w = read_word(bytes, i, p);
-            if !w.changed {
-                return (w.end, None);
+/// the marks were accepted. `buf` is scratch space.
+fn decode_word(
+    bytes: &[u8],
+    i: usize,
+    end: usize,
+    out: &mut Out<'_>,
+    buf: &mut String,
+) -> (usize, Option<bool>) {
+    let mut w = read_word(bytes, i, end, std::mem::take(buf));
+    let result = 'done: {
+        if !w.changed {
+            break 'done (w.end, None);
+        }
+        if let Some(p) = w.final_tone {
+            if ends_sentence(bytes, p, end) {
+                w = read_word(bytes, i, p, w.text);
+                if !w.changed {
+                    break 'done (w.end, None);
+                }
             }
         }
-    }
-    if acceptable(&w.text) {
-        out.replace(i, w.end, &w.text);
-        return (w.end, Some(true));
-    }
-    if let Some(p) = w.final_tone {
-        let shorter = read_word(bytes, i, p);
-        if shorter.changed && acceptable(&shorter.text) {
-            out.replace(i, shorter.end, &shorter.text);
-            return (shorter.end, Some(true));
+        if acceptable(&w.text) {
+            out.replace(i, w.end, &w.text);
+            break 'done (w.end, Some(true));
+        }
+        let full_end = w.end;
+        if let Some(p) = w.final_tone {
+            w = read_word(bytes, i, p, w.text);
+            if w.changed && acceptable(&w.text) {
+                out.replace(i, w.end, &w.text);
+                break 'done (w.end, Some(true));
+            }
+        }
+        (full_end, Some(false))
+    };
+    *buf = w.text;
+    result
+}
+
+/// Where the word at `i` ends, and whether it holds a mark after a vowel
+/// or a `dd`: words without either need no decoding.
+#[inline]
+fn word_span(bytes: &[u8], i: usize, end: usize) -> (usize, bool) {
+    let mut j = i;
+    let mut marked = false;
+    while j < end {
+        let c = bytes[j];
+        if c.is_ascii_alphabetic() {
+            if (c | 0x20) == b'd' && j + 1 < end && (bytes[j + 1] | 0x20) == b'd' {
+                marked = true;
+            }
+            j += 1;
+        } else if j > i
+            && is_mark(c)
+            && (letters::info_ascii(bytes[j - 1]).is_vowel() || is_mark(bytes[j - 1]))
+        {
+            marked = true;
+            j += 1;
+        } else {
+            break;
         }
     }
-    (w.end, Some(false))
+    (j, marked)
+}
+
+/// A shape or tone mark.
+#[inline]
+fn is_mark(b: u8) -> bool {
+    matches!(b, b'^' | b'(' | b'+' | b'`' | b'\'' | b'?' | b'~' | b'.')
 }
 
 /// Decodes `bytes[start..end]`; returns how many words had marks and how
@@ -169,6 +213,7 @@ pub(crate) fn decode_counting(
     out: &mut Out<'_>,
 ) -> (usize, usize) {
     let (mut tried, mut done) = (0, 0);
+    let mut buf = String::new();
     let mut i = start;
     while i < end {
         let c = bytes[i];
@@ -177,7 +222,12 @@ pub(crate) fn decode_counting(
                 i += 1;
                 continue;
             }
-            let (j, r) = decode_word(bytes, i, end, out);
+            let (span_end, marked) = word_span(bytes, i, end);
+            if !marked {
+                i = span_end;
+                continue;
+            }
+            let (j, r) = decode_word(bytes, i, end, out, &mut buf);
             match r {
                 Some(true) => {
                     tried += 1;

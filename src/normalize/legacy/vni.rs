@@ -120,34 +120,42 @@ fn apply(c: char, shape: u8, tone: u8) -> Option<char> {
 
 pub(crate) fn decode<U: Units>(u: &U, out: &mut Out<'_>) {
     let n = u.len();
+    let same = |x: Option<u8>| matches!(role(x), Role::Same);
     let mut k = 0;
+    // Units before `done` are written.
+    let mut done = 0;
     while k < n {
+        while k < n && same(u.get(k)) {
+            k += 1;
+        }
+        if k >= n {
+            break;
+        }
         let Some(b) = u.get(k) else {
             k += 1;
             continue;
         };
-        let base = match ROLES[usize::from(b)] {
-            Role::Same => {
-                if b < b'A' || k + 1 >= n || !matches!(role(u.get(k + 1)), Role::Mod(..)) {
-                    k += 1;
-                    continue;
-                }
-                char::from(b)
+        let (bk, base) = match ROLES[usize::from(b)] {
+            Role::Mod(..) if k > done && u.get(k - 1).is_some_and(|p| p.is_ascii_alphabetic()) => {
+                let p = u.get(k - 1).unwrap_or(b'?');
+                (k - 1, char::from(p))
             }
-            Role::Letter(c) => c,
+            Role::Letter(c) => (k, c),
             Role::Sym(c) => {
                 out.char(u.start(k), u.start(k + 1), c);
                 k += 1;
+                done = k;
                 continue;
             }
-            Role::Mod(..) | Role::Bad => {
+            Role::Mod(..) | Role::Bad | Role::Same => {
                 out.bad(u.start(k), u.start(k + 1), Encoding::Vni);
                 k += 1;
+                done = k;
                 continue;
             }
         };
         let mut cur = base;
-        let mut m = k + 1;
+        let mut m = bk + 1;
         while m < n {
             match role(u.get(m)) {
                 Role::Mod(shape, tone) => match apply(cur, shape, tone) {
@@ -160,12 +168,16 @@ pub(crate) fn decode<U: Units>(u: &U, out: &mut Out<'_>) {
                 _ => break,
             }
         }
-        if m == k + 1 && base.is_ascii() {
+        if m == bk + 1 && base.is_ascii() {
+            // An accent that does not fit the letter before it.
+            out.bad(u.start(k), u.start(k + 1), Encoding::Vni);
             k += 1;
+            done = k;
             continue;
         }
-        out.char(u.start(k), u.start(m), cur);
+        out.char(u.start(bk), u.start(m), cur);
         k = m;
+        done = k;
     }
 }
 
