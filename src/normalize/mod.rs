@@ -328,7 +328,13 @@ pub fn normalize_with<'a>(text: &'a str, opts: &Options) -> Normalized<'a> {
     }
     if opts.fold || opts.fold_case {
         let r = fold::pass(&cur, opts.fold, opts.fold_case);
+        let removed_marks = r.is_some();
         apply(&mut cur, r);
+        // Stripping a mark that stood between two spaces leaves a run.
+        if removed_marks && cleanup::enabled(opts) {
+            let r = cleanup::pass(&cur, opts);
+            apply(&mut cur, r);
+        }
     }
     Normalized { text: cur, map }
 }

@@ -188,6 +188,10 @@ fn viqr_punctuation() {
         ("dde^? la`m vie^.c", "để làm việc"),
         ("e.g. he'd", "e.g. he'd"),
         ("Ca'i gi`\\?", "Cái gì?"),
+        (
+            "Nguye^~n Thi. Minh ddi. Ho^m nay",
+            "Nguyễn Thị Minh đi. Hôm nay",
+        ),
         ("address", "address"),
     ] {
         assert_eq!(

@@ -5,8 +5,8 @@
 //!
 //! The marks are also punctuation, so a word is only decoded when the result
 //! is a Vietnamese syllable (or a single letter), a word-final `.` or `?`
-//! that ends a sentence (before a line break, or a space and a capital)
-//! stays punctuation, and a word whose last mark spoils it is
+//! that ends a sentence (before a line break, or after a lower-case word
+//! before a space and a capital) stays punctuation, and a word whose last mark spoils it is
 //! decoded without that mark. Bytes beyond ASCII are kept when they are
 //! UTF-8 and reported otherwise.
 
@@ -104,8 +104,11 @@ fn read_word(bytes: &[u8], i: usize, limit: usize, mut text: String) -> Word {
     }
 }
 
-/// Whether a word-final `.` or `?` at `p` ends a sentence.
-fn ends_sentence(bytes: &[u8], p: usize, end: usize) -> bool {
+/// Whether a word-final `.` or `?` at `p`, after the word starting at `i`,
+/// ends a sentence: before a line break or another `.?!`, or before a
+/// space and a capital (for `.`, only after a lower-case word: `ddi. Ho^m`
+/// is `đi. Hôm`, but `Thi. Minh` is `Thị Minh`).
+fn ends_sentence(bytes: &[u8], i: usize, p: usize, end: usize) -> bool {
     if !matches!(bytes[p], b'.' | b'?') {
         return false;
     }
@@ -123,7 +126,10 @@ fn ends_sentence(bytes: &[u8], p: usize, end: usize) -> bool {
     while k < end && matches!(bytes[k], b' ' | b'\t') {
         k += 1;
     }
-    k < end && (matches!(bytes[k], b'\r' | b'\n') || bytes[k].is_ascii_uppercase())
+    k < end
+        && (matches!(bytes[k], b'\r' | b'\n')
+            || (bytes[k].is_ascii_uppercase()
+                && (bytes[p] == b'?' || !bytes[i].is_ascii_uppercase())))
 }
 
 /// Whether a decoded word is acceptable.
@@ -147,7 +153,7 @@ fn decode_word(
             break 'done (w.end, None);
         }
         if let Some(p) = w.final_tone {
-            if ends_sentence(bytes, p, end) {
+            if ends_sentence(bytes, i, p, end) {
                 w = read_word(bytes, i, p, w.text);
                 if !w.changed {
                     break 'done (w.end, None);
