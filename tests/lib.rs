@@ -2,3 +2,4 @@
 
 #[cfg(feature = "serde")]
 mod fixtures;
+mod normalize;
