@@ -3,15 +3,18 @@
 //! ```text
 //! vntext extract [FILE...] [--format json|jsonl|table]
 //! vntext annotate [--input FILE] [--output FILE]
+//! vntext normalize [--from auto|utf8|tcvn3|vni|viqr|cp1258] [--tone new|old|keep] [--fold] [FILE]
 //! ```
 //!
 //! Exit status: 0 on success, 1 when input or output failed, 2 for a usage
-//! error, 3 when `annotate` wrote error records for some input lines.
+//! error, 3 when `annotate` wrote error records for some input lines or
+//! `normalize` met bytes it could not decode (reported on stderr).
 
 #![forbid(unsafe_code)]
 
 mod annotate;
 mod extract;
+mod normalize;
 mod output;
 
 use std::process::ExitCode;
@@ -32,6 +35,8 @@ enum Command {
     Extract(extract::Args),
     /// Annotate JSON Lines records: one output line per input line, in order.
     Annotate(annotate::Args),
+    /// Decode legacy encodings and normalise to clean UTF-8 on stdout.
+    Normalize(normalize::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +44,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Annotate(args) => annotate::run(args),
+        Command::Normalize(args) => normalize::run(args),
     };
     match result {
         Ok(code) => code,
