@@ -341,7 +341,7 @@ pub fn normalize_with<'a>(text: &'a str, opts: &Options) -> Normalized<'a> {
 
 /// Moves misplaced tone marks, and converts the style if asked, or `None`
 /// when nothing changes.
-fn tone_pass(text: &str, style: ToneStyle, repair: bool) -> Option<(String, OffsetMap)> {
+pub(crate) fn tone_pass(text: &str, style: ToneStyle, repair: bool) -> Option<(String, OffsetMap)> {
     let mut out: Option<Builder> = None;
     let mut done = 0;
     scan::for_each_toned(text, |i, j, t| {
