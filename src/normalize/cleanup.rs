@@ -148,6 +148,20 @@ pub(crate) fn pass(text: &str, opts: &Options) -> Option<(String, OffsetMap)> {
                 i = j;
             }
             _ => {
+                // Most chars behind these lead bytes are letters (`à ê ô`
+                // behind C3): rule them out from the second byte.
+                let b1 = b.get(i + 1).copied().unwrap_or(0);
+                let maybe = match b[i] {
+                    0xC2 => matches!(b1, 0xA0 | 0xAD),
+                    0xC3 => matches!(b1, 0x90 | 0xB0),
+                    0xE2 => matches!(b1, 0x80 | 0x81 | 0x88),
+                    0xE3 => b1 == 0x80,
+                    _ => b1 == 0xBB,
+                };
+                if !maybe {
+                    i += if b[i] < 0xE0 { 2 } else { 3 };
+                    continue;
+                }
                 let Some(c) = char_at(text, i) else { break };
                 let len = c.len_utf8();
                 match cleanup_char(c, opts) {

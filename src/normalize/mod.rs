@@ -345,7 +345,10 @@ pub(crate) fn tone_pass(text: &str, style: ToneStyle, repair: bool) -> Option<(S
     let mut out: Option<Builder> = None;
     let mut done = 0;
     scan::for_each_toned(text, |i, j, t| {
-        if i >= done && !tone::surely_fine(text, i, j, t, style) {
+        if i >= done
+            && scan::needs_a_look(text.as_bytes(), i, j, t, style)
+            && !tone::surely_fine(text, i, j, t, style)
+        {
             if let Some(fix) = tone::fix_at(text, i, j, style, repair) {
                 if fix.start >= done {
                     out.get_or_insert_with(|| Builder::with_capacity(text.len()))

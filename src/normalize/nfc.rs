@@ -155,10 +155,8 @@ pub(crate) fn pass(text: &str) -> Option<(String, OffsetMap)> {
             i += 1;
             continue;
         }
-        let Some((c, len)) = letters::char_at(text, i) else {
-            break;
-        };
-        if is_inert(c) {
+        let (cp, len) = letters::decode_at(b, i);
+        if fast_stable(cp) || char::from_u32(cp).is_some_and(is_inert) {
             i += len;
             continue;
         }

@@ -265,14 +265,7 @@ pub(crate) fn is_clean(text: &str, opts: &Options) -> bool {
         if inf.tone() != 0 {
             if tones {
                 let j = i + len;
-                let before = if i > 0 { b[i - 1] } else { b' ' };
-                let after = b.get(j).copied().unwrap_or(b' ');
-                // Most toned vowels stand alone between consonants or
-                // spaces; most others are settled by one table lookup.
-                if NEAR_VOWEL[usize::from(before)] | NEAR_VOWEL[usize::from(after)] != 0
-                    && !(keep && fine_by_neighbours(fine, b, i, j, inf))
-                    && needs_tone_fix(text, i, j, inf, opts)
-                {
+                if quick_look(fine, b, i, j, inf, keep) && needs_tone_fix(text, i, j, inf, opts) {
                     return false;
                 }
             }
@@ -287,6 +280,23 @@ pub(crate) fn is_clean(text: &str, opts: &Options) -> bool {
         }
         i += len;
     }
+}
+
+/// Whether the toned vowel `inf` at `i..j` needs a closer look than its
+/// neighbours give: most toned vowels stand alone between consonants or
+/// spaces; most others are settled by one lookup in [`FINE`].
+#[inline(always)]
+fn quick_look(fine: &[bool], b: &[u8], i: usize, j: usize, inf: Info, keep: bool) -> bool {
+    let before = if i > 0 { b[i - 1] } else { b' ' };
+    let after = b.get(j).copied().unwrap_or(b' ');
+    NEAR_VOWEL[usize::from(before)] | NEAR_VOWEL[usize::from(after)] != 0
+        && !(keep && fine_by_neighbours(fine, b, i, j, inf))
+}
+
+/// [`quick_look`] for the tone pass.
+#[inline]
+pub(crate) fn needs_a_look(b: &[u8], i: usize, j: usize, inf: Info, style: ToneStyle) -> bool {
+    quick_look(&FINE, b, i, j, inf, style == ToneStyle::Keep)
 }
 
 /// Whether the clean-up changes the char `cp`.
