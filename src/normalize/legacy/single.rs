@@ -12,6 +12,10 @@ pub(crate) struct Table {
     /// Bytes that decode to themselves (ASCII).
     pub same: [bool; 256],
     pub mark: [bool; 256],
+    /// Another reading of a byte, taken when the byte stands outside a
+    /// word: in TCVN3 documents typed in Word, 0x85 and 0x91–0x97 are the
+    /// Windows-1252 `… ‘ ’ “ ” • – —`, not the VN1 capitals.
+    pub alt: [Option<char>; 256],
 }
 
 impl Table {
@@ -27,14 +31,23 @@ impl Table {
             chars,
             same,
             mark,
+            alt: [None; 256],
         }
+    }
+
+    /// The table with `alt` readings for `bytes`.
+    pub fn with_alt(mut self, alts: &[(u8, char)]) -> Table {
+        for &(b, c) in alts {
+            self.alt[usize::from(b)] = Some(c);
+        }
+        self
     }
 
     /// The reverse table, for encoding.
     pub fn reverse(&self) -> HashMap<char, u8> {
         let mut r = HashMap::new();
         for (b, &c) in self.chars.iter().enumerate() {
-            if c != '\u{FFFD}' {
+            if c != '\u{FFFD}' && self.alt[b].is_none() {
                 r.entry(c).or_insert(b as u8);
             }
         }
@@ -71,7 +84,12 @@ pub(crate) fn decode<U: Units>(u: &U, t: &Table, out: &mut Out<'_>) {
         while m < n && u.get(m).is_some_and(|x| t.mark[usize::from(x)]) {
             m += 1;
         }
-        let c = u.get(bk).map_or('\u{FFFD}', |x| t.chars[usize::from(x)]);
+        let mut c = u.get(bk).map_or('\u{FFFD}', |x| t.chars[usize::from(x)]);
+        if let Some(alt) = u.get(bk).and_then(|x| t.alt[usize::from(x)]) {
+            if !in_word(u, t, bk, c) {
+                c = alt;
+            }
+        }
         if c == '\u{FFFD}' {
             out.bad(u.start(bk), u.start(bk + 1), t.encoding);
             k = bk + 1;
@@ -99,4 +117,30 @@ pub(crate) fn decode<U: Units>(u: &U, t: &Table, out: &mut Out<'_>) {
         k = cut;
         done = k;
     }
+}
+
+/// Whether the letter `c` read for unit `k` makes, with the letters around
+/// it, a Vietnamese syllable.
+fn in_word<U: Units>(u: &U, t: &Table, k: usize, c: char) -> bool {
+    let letter = |j: usize| {
+        u.get(j)
+            .map(|x| t.chars[usize::from(x)])
+            .filter(|&d| crate::normalize::letters::is_letter(d))
+    };
+    let mut start = k;
+    while start > 0 && k - start < 8 && letter(start - 1).is_some() {
+        start -= 1;
+    }
+    let mut end = k + 1;
+    while end < u.len() && end - k < 8 && letter(end).is_some() {
+        end += 1;
+    }
+    if start == k && end == k + 1 {
+        return false;
+    }
+    let mut word = String::with_capacity(24);
+    for j in start..end {
+        word.push(if j == k { c } else { letter(j).unwrap_or(' ') });
+    }
+    crate::normalize::tone::is_syllable(&word)
 }

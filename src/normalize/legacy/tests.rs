@@ -85,7 +85,14 @@ fn tcvn3_table_matches_iconv() {
             want,
             "byte {b:#04x}"
         );
-        assert_eq!(decode(&[b], Encoding::Tcvn3).text(), want, "byte {b:#04x}");
+        // Inside a word, every byte reads as iconv reads it (0x85 and
+        // 0x91-0x97 alone read as Windows-1252 punctuation).
+        let d = decode(&[b'N', b, b'N'], Encoding::Tcvn3);
+        if crate::normalize::tone::is_syllable(&format!("N{want}N")) {
+            assert_eq!(d.text(), format!("N{want}N"), "byte {b:#04x}");
+        } else if !matches!(b, 0x85 | 0x91..=0x97) {
+            assert_eq!(decode(&[b], Encoding::Tcvn3).text(), want, "byte {b:#04x}");
+        }
     }
 }
 
@@ -200,4 +207,17 @@ fn viqr_punctuation() {
             "{viqr}"
         );
     }
+}
+
+#[test]
+fn tcvn3_smart_quotes_and_capitals() {
+    // Word's smart quotes and dashes around TCVN3 text.
+    let d = decode(
+        b"\x93ti\xd5ng Vi\xd6t\x94 \x96 \xae\xb5 N\xb5ng\x85",
+        Encoding::Tcvn3,
+    );
+    assert_eq!(d.text(), "“tiếng Việt” – đà Nàng…");
+    // The same bytes inside words are VN1 capitals.
+    let d = decode(b"\x97NG V\x96", Encoding::Tcvn3);
+    assert_eq!(d.text(), "ỘNG VỌ");
 }
