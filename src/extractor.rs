@@ -160,7 +160,9 @@ impl Extractor {
         let norm = normalize::normalize_with(text, &self.normalize);
         let ntext = norm.as_str();
         let reference = opts.reference_date;
-        let dateline = if reference.is_none() && self.kinds[Kind::Date.index()] {
+        let dateline = if reference.is_none()
+            && (self.kinds[Kind::Date.index()] || self.kinds[Kind::Period.index()])
+        {
             extract::date::dateline(ntext)
         } else {
             None

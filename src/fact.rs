@@ -203,16 +203,18 @@ impl Fact {
     }
 
     /// A stable key for counting the same fact across an archive: for a
-    /// document `chỉ thị|05-CT/TW` (or `chỉ thị|28` when no symbol is
-    /// written), for a person the lower-cased name, for others the kind and
-    /// the normalised value.
+    /// document its type and canonical symbol, `chỉ thị|05-CT/TW` however
+    /// the symbol was spaced (or `chỉ thị|28` when no symbol is written),
+    /// for a person the lower-cased name, for others the kind and the
+    /// normalised value.
     ///
     /// ```
-    /// let facts = vntext::extract("Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.");
-    /// let doc = facts.iter().find(|f| f.kind() == vntext::Kind::Document);
-    /// # if let Some(doc) = doc {
-    /// assert_eq!(doc.key(), "chỉ thị|05-CT/TW");
-    /// # }
+    /// use vntext::{Extractor, Kind};
+    ///
+    /// let ex = Extractor::builder().kinds(&[Kind::Document]).build();
+    /// let facts = ex.extract("Thực hiện Chỉ thị số 05-CT/TW; quán triệt chỉ thị 05- CT/TW.");
+    /// assert_eq!(facts[0].key(), "chỉ thị|05-CT/TW");
+    /// assert_eq!(facts[1].key(), "chỉ thị|05-CT/TW");
     /// ```
     pub fn key(&self) -> String {
         match &self.payload {
@@ -473,7 +475,7 @@ impl PeriodLabel {
     }
 }
 
-/// A `person` fact: `đồng chí Vũ Thị Thân - UVTV, Trưởng Ban Tổ chức Quận ủy`.
+/// A `person` fact: `đồng chí Lê Thị Hồng Nhung - UVTV, Trưởng Ban Tổ chức Quận ủy`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[non_exhaustive]

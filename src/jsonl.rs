@@ -11,10 +11,12 @@
 //! let ex = Extractor::new();
 //! let cfg = LineConfig::default();
 //! let mut out = Vec::new();
-//! let outcome = annotate_line(&ex, &cfg, 1, br#"{"id": 7, "text": "đạt 98%"}"#, &mut out);
-//! assert_eq!(outcome, Outcome::Annotated { facts: 1 });
+//! let outcome = annotate_line(&ex, &cfg, 1, r#"{"id": 7, "text": "đạt 98%"}"#.as_bytes(), &mut out);
+//! assert_eq!(outcome.facts(), 1);
+//! assert!(matches!(outcome, Outcome::Annotated { .. }));
 //! let line = String::from_utf8(out).unwrap();
 //! assert!(line.starts_with(r#"{"id":7,"facts":[{"kind":"percentage""#));
+//! assert!(line.ends_with("\"schema\":\"vntext/1\"}\n"));
 //!
 //! let mut out = Vec::new();
 //! let outcome = annotate_line(&ex, &cfg, 2, b"not json", &mut out);
@@ -62,16 +64,30 @@ impl Default for LineConfig {
     }
 }
 
+/// The version of the output record format, written as `"schema"` in every
+/// output line. It changes only when a line's shape changes incompatibly.
+pub const SCHEMA: &str = "vntext/1";
+
 /// What happened to one record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Facts were written.
     Annotated {
-        /// How many.
-        facts: usize,
+        /// How many facts of each kind, indexed like [`Kind::ALL`](crate::Kind::ALL).
+        by_kind: [usize; 8],
     },
     /// An error record was written in the line's place.
     Error,
+}
+
+impl Outcome {
+    /// Number of facts written (0 for an error record).
+    pub fn facts(&self) -> usize {
+        match self {
+            Outcome::Annotated { by_kind } => by_kind.iter().sum(),
+            Outcome::Error => 0,
+        }
+    }
 }
 
 /// Annotates one input line (without its newline; a trailing `\r` is
@@ -86,7 +102,7 @@ pub fn annotate_line(
 ) -> Outcome {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     match annotate(ex, cfg, line, out) {
-        Ok(n) => Outcome::Annotated { facts: n },
+        Ok(by_kind) => Outcome::Annotated { by_kind },
         Err((id, msg)) => {
             write_error(out, &id, line_no, &msg);
             Outcome::Error
@@ -94,9 +110,27 @@ pub fn annotate_line(
     }
 }
 
-/// Writes `{"id": …, "line": N, "error": "…"}` and a newline.
+/// Annotates a text that did not come as JSON (a file of `vntext annotate
+/// --files`), under the given id, and appends one output line to `out`.
+pub fn annotate_text(
+    ex: &Extractor,
+    cfg: &LineConfig,
+    id: &Value,
+    text: &str,
+    out: &mut Vec<u8>,
+) -> Outcome {
+    let opts = match cfg.reference_date {
+        Some(d) => DocOptions::new().reference_date(d),
+        None => DocOptions::new(),
+    };
+    let by_kind = write_record(ex, cfg, id, text, &opts, None, out);
+    Outcome::Annotated { by_kind }
+}
+
+/// Writes `{"id": …, "line": N, "error": "…", "schema": "vntext/1"}` and a
+/// newline.
 pub fn write_error(out: &mut Vec<u8>, id: &Value, line_no: u64, msg: &str) {
-    let rec = serde_json::json!({ "id": id, "line": line_no, "error": msg });
+    let rec = serde_json::json!({ "id": id, "line": line_no, "error": msg, "schema": SCHEMA });
     // Writing a Value to a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *out, &PreserveOrder(&rec));
     out.push(b'\n');
@@ -108,8 +142,8 @@ struct PreserveOrder<'a>(&'a Value);
 impl serde::Serialize for PreserveOrder<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(3))?;
-        for key in ["id", "line", "error"] {
+        let mut m = s.serialize_map(Some(4))?;
+        for key in ["id", "line", "error", "schema"] {
             m.serialize_entry(key, &self.0[key])?;
         }
         m.end()
@@ -123,7 +157,7 @@ fn annotate(
     cfg: &LineConfig,
     line: &[u8],
     out: &mut Vec<u8>,
-) -> Result<usize, LineError> {
+) -> Result<[usize; 8], LineError> {
     if line.len() > cfg.max_bytes {
         return Err((
             Value::Null,
@@ -170,20 +204,40 @@ fn annotate(
         Some(Value::Null) | None => {}
         Some(_) => return Err((id, "field \"reference_date\" is not a string".to_string())),
     }
-    let facts = ex.extract_with(&body, &opts);
+    Ok(write_record(ex, cfg, &id, &body, &opts, Some(&obj), out))
+}
+
+/// Extracts the facts of `text` and writes the output line; returns the
+/// number of facts of each kind.
+fn write_record(
+    ex: &Extractor,
+    cfg: &LineConfig,
+    id: &Value,
+    text: &str,
+    opts: &DocOptions,
+    rest: Option<&serde_json::Map<String, Value>>,
+    out: &mut Vec<u8>,
+) -> [usize; 8] {
+    let facts = ex.extract_with(text, opts);
+    let mut by_kind = [0usize; 8];
+    for f in &facts {
+        if let Some(i) = crate::Kind::ALL.iter().position(|k| *k == f.kind()) {
+            by_kind[i] += 1;
+        }
+    }
     // Writing to a Vec cannot fail; serialising our own types cannot either.
     let _ = (|| -> serde_json::Result<()> {
         out.extend_from_slice(b"{\"id\":");
-        serde_json::to_writer(&mut *out, &id)?;
+        serde_json::to_writer(&mut *out, id)?;
         out.extend_from_slice(b",\"facts\":");
         serde_json::to_writer(&mut *out, &facts)?;
         if cfg.normalized {
             out.extend_from_slice(b",\"normalized\":");
-            serde_json::to_writer(&mut *out, crate::normalize::normalize(&body).as_str())?;
+            serde_json::to_writer(&mut *out, crate::normalize::normalize(text).as_str())?;
         }
-        if cfg.keep {
-            for (k, v) in &obj {
-                if k == "facts" || k == "normalized" {
+        if let (true, Some(rest)) = (cfg.keep, rest) {
+            for (k, v) in rest {
+                if matches!(k.as_str(), "facts" | "normalized" | "schema") {
                     continue;
                 }
                 out.push(b',');
@@ -192,8 +246,10 @@ fn annotate(
                 serde_json::to_writer(&mut *out, v)?;
             }
         }
-        out.extend_from_slice(b"}\n");
+        out.extend_from_slice(b",\"schema\":\"");
+        out.extend_from_slice(SCHEMA.as_bytes());
+        out.extend_from_slice(b"\"}\n");
         Ok(())
     })();
-    Ok(facts.len())
+    by_kind
 }

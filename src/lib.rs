@@ -46,10 +46,12 @@ mod error;
 mod extract;
 mod extractor;
 pub mod fact;
+pub mod html;
 #[cfg(feature = "cli")]
 pub mod jsonl;
 pub mod lexicon;
 pub mod normalize;
+pub mod people;
 mod span;
 pub mod token;
 
@@ -57,6 +59,7 @@ pub use error::Error;
 pub use extract::number;
 pub use extractor::{DocOptions, Extractor, ExtractorBuilder, Facts};
 pub use fact::{Fact, Kind, PartialDate};
+pub use people::people;
 pub use span::Span;
 
 /// All facts of `text` with the default [`Extractor`].
@@ -69,3 +72,8 @@ pub fn extract(text: &str) -> Vec<Fact> {
     static DEFAULT: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::new);
     DEFAULT.extract(text)
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

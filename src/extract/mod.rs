@@ -20,6 +20,7 @@ pub(crate) mod period;
 pub(crate) mod person;
 pub(crate) mod quantity;
 pub(crate) mod ratio;
+pub(crate) mod time;
 
 use crate::fact::{Payload, Qualifier};
 use crate::lexicon::chars::{eq_word, starts_upper};
@@ -253,9 +254,12 @@ pub(crate) fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(usize, Qualif
         .find_map(|&(p, q)| doc.phrase_before(end, p).map(|s| (s, q)))
 }
 
-/// Calls `f` with every kind's extractor that `enabled` allows.
+/// One kind's extractor.
+type Finder = fn(&Doc<'_>, &mut Vec<Candidate>);
+
+/// Runs every kind's extractor that `enabled` allows.
 pub(crate) fn run(doc: &Doc<'_>, enabled: &[bool; 8], out: &mut Vec<Candidate>) {
-    let finders: [(Kind, fn(&Doc<'_>, &mut Vec<Candidate>)); 8] = [
+    let finders: [(Kind, Finder); 8] = [
         (Kind::Date, date::find),
         (Kind::Period, period::find),
         (Kind::Person, person::find),
@@ -265,8 +269,13 @@ pub(crate) fn run(doc: &Doc<'_>, enabled: &[bool; 8], out: &mut Vec<Candidate>) 
         (Kind::Money, money::find),
         (Kind::Quantity, quantity::find),
     ];
+    // Dates and periods come from one scan of the time grammar.
+    let both = enabled[Kind::Date.index()] && enabled[Kind::Period.index()];
+    if both {
+        time::find(doc, true, true, out);
+    }
     for (kind, find) in finders {
-        if enabled[kind.index()] {
+        if enabled[kind.index()] && !(both && matches!(kind, Kind::Date | Kind::Period)) {
             find(doc, out);
         }
     }

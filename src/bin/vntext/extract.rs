@@ -21,6 +21,10 @@ pub struct Args {
     /// article's own dateline.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     reference_date: Option<PartialDate>,
+    /// Show who is who instead of the facts: one entry per person of each
+    /// file, with every title and the span of every mention.
+    #[arg(long)]
+    people: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -31,6 +35,8 @@ enum Format {
     Jsonl,
     /// One aligned row per fact, for a person to read.
     Table,
+    /// A self-contained HTML page with every fact highlighted (one input).
+    Html,
 }
 
 pub fn parse_date(s: &str) -> std::result::Result<PartialDate, String> {
@@ -70,6 +76,19 @@ struct FileFacts<'a> {
 }
 
 #[derive(Serialize)]
+struct FilePeople<'a> {
+    file: &'a str,
+    people: &'a [vntext::people::Entry],
+}
+
+#[derive(Serialize)]
+struct PersonLine<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    person: &'a vntext::people::Entry,
+}
+
+#[derive(Serialize)]
 struct FactLine<'a> {
     file: &'a str,
     #[serde(flatten)]
@@ -87,6 +106,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.files.iter().map(Some).collect()
     };
+    if args.format == Format::Html && inputs.len() > 1 {
+        return Err("--format html takes one file (or standard input)"
+            .to_string()
+            .into());
+    }
     let mut out = output::writer(None)?;
     let mut failed = false;
     for input in inputs {
@@ -100,6 +124,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         };
         let facts = extractor.extract_with(&text, &opts);
+        if args.people {
+            let people = vntext::people(&facts);
+            match args.format {
+                Format::Json => {
+                    serde_json::to_writer_pretty(
+                        &mut out,
+                        &FilePeople {
+                            file: &name,
+                            people: &people,
+                        },
+                    )?;
+                    out.write_all(b"\n")?;
+                }
+                Format::Jsonl => {
+                    for person in &people {
+                        serde_json::to_writer(
+                            &mut out,
+                            &PersonLine {
+                                file: &name,
+                                person,
+                            },
+                        )?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                // The HTML view is of facts; people print as a table there.
+                Format::Table | Format::Html => write_people(&mut out, &name, &people)?,
+            }
+            continue;
+        }
         match args.format {
             Format::Json => {
                 serde_json::to_writer_pretty(
@@ -118,6 +172,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             }
             Format::Table => write_table(&mut out, &name, &facts)?,
+            Format::Html => {
+                let title = if name == "-" { "vntext" } else { name.as_str() };
+                out.write_all(vntext::html::article_page(title, &text, &facts).as_bytes())?;
+            }
         }
     }
     out.flush()?;
@@ -126,6 +184,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn write_people(out: &mut dyn Write, name: &str, people: &[vntext::people::Entry]) -> Result<()> {
+    writeln!(out, "# {name}: {} people", people.len())?;
+    for p in people {
+        let shown = if p.name.is_empty() {
+            "(title only)"
+        } else {
+            &p.name
+        };
+        let spans: Vec<String> = p
+            .mentions
+            .iter()
+            .map(|s| format!("{}-{}", s.start, s.end))
+            .collect();
+        writeln!(
+            out,
+            "{shown}\t{}\t{} mentions: {}",
+            p.titles.join("; "),
+            p.mentions.len(),
+            spans.join(" ")
+        )?;
+    }
+    Ok(())
 }
 
 fn write_table(out: &mut dyn Write, name: &str, facts: &[Fact]) -> Result<()> {

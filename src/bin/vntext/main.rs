@@ -1,8 +1,10 @@
 //! `vntext`: Vietnamese news text into facts, from the command line.
 //!
 //! ```text
-//! vntext extract [FILE...] [--format json|jsonl|table]
-//! vntext annotate [--input FILE] [--output FILE]
+//! vntext extract [FILE...] [--format json|jsonl|table|html] [--people]
+//! vntext annotate [--input FILE] [--output FILE] [-j N] [--resume] …
+//! vntext report --input out.jsonl --output report.html [--texts in.jsonl]
+//! vntext tokenize [--sentences|--syllables|--words] [FILE]
 //! vntext normalize [--from auto|utf8|tcvn3|vni|viqr|cp1258] [--tone new|old|keep] [--fold] [FILE]
 //! ```
 //!
@@ -16,6 +18,8 @@ mod annotate;
 mod extract;
 mod normalize;
 mod output;
+mod report;
+mod tokenize;
 
 use std::process::ExitCode;
 
@@ -35,6 +39,10 @@ enum Command {
     Extract(extract::Args),
     /// Annotate JSON Lines records: one output line per input line, in order.
     Annotate(annotate::Args),
+    /// Summarise an `annotate` run as one self-contained HTML page.
+    Report(report::Args),
+    /// Split text into sentences, syllables or words, one sentence a line.
+    Tokenize(tokenize::Args),
     /// Decode legacy encodings and normalise to clean UTF-8 on stdout.
     Normalize(normalize::Args),
 }
@@ -44,6 +52,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Annotate(args) => annotate::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Tokenize(args) => tokenize::run(args),
         Command::Normalize(args) => normalize::run(args),
     };
     match result {

@@ -1,7 +1,0 @@
-//! `document` facts: directive and legal-document references.
-//!
-//! Not implemented yet: this extractor finds nothing.
-
-use super::{Candidate, Doc};
-
-pub(crate) fn find(_doc: &Doc<'_>, _out: &mut Vec<Candidate>) {}
