@@ -330,3 +330,37 @@ fn bench_texts_survive_a_round_trip() {
     }
     assert!(checked > 0);
 }
+
+#[test]
+fn hostile_inputs_stay_linear() {
+    use std::time::Instant;
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "marks",
+            "a".bytes()
+                .chain("\u{301}\u{323}\u{302}".repeat(60_000).bytes())
+                .collect(),
+        ),
+        ("nbsp", "\u{A0}\u{200B} ".repeat(60_000).into_bytes()),
+        ("vowels", "ảẻỏủỷ".repeat(30_000).into_bytes()),
+        ("viqr", "a.e?o'u`y~ ".repeat(30_000).into_bytes()),
+        ("vni", b"a\xf9\xf9\xf9\xe2\xe2 ".repeat(40_000)),
+        ("high", (0..=255u8).cycle().take(400_000).collect()),
+        ("crlf", "\r\n\r".repeat(100_000).into_bytes()),
+    ];
+    for (name, bytes) in cases {
+        let t0 = Instant::now();
+        let decoded = legacy::decode_auto(&bytes);
+        let n = normalize(decoded.text());
+        assert!(unicode_normalization::is_nfc(n.as_str()), "{name}");
+        for enc in Encoding::ALL {
+            let _ = legacy::decode(&bytes, enc);
+        }
+        if let Ok(s) = std::str::from_utf8(&bytes) {
+            let _ = fold(s);
+            let _ = normalize_with(s, &Options::default().tone_style(ToneStyle::New));
+        }
+        // Generous: a quadratic path would take minutes on these sizes.
+        assert!(t0.elapsed().as_secs() < 20, "{name}: {:?}", t0.elapsed());
+    }
+}
