@@ -287,10 +287,12 @@ pub(crate) fn is_clean(text: &str, opts: &Options) -> bool {
 /// spaces; most others are settled by one lookup in [`FINE`].
 #[inline(always)]
 fn quick_look(fine: &[bool], b: &[u8], i: usize, j: usize, inf: Info, keep: bool) -> bool {
+    if keep {
+        return !fine_by_neighbours(fine, b, i, j, inf);
+    }
     let before = if i > 0 { b[i - 1] } else { b' ' };
     let after = b.get(j).copied().unwrap_or(b' ');
     NEAR_VOWEL[usize::from(before)] | NEAR_VOWEL[usize::from(after)] != 0
-        && !(keep && fine_by_neighbours(fine, b, i, j, inf))
 }
 
 /// [`quick_look`] for the tone pass.
