@@ -151,7 +151,9 @@ pub(crate) fn pass(text: &str) -> Option<(String, OffsetMap)> {
     let mut i = 0;
     while i < n {
         let x = b[i];
-        if x < 0x80 {
+        // ASCII, continuation bytes and the lead bytes of U+0080-U+02FF:
+        // nothing to compose. Latin Extended Additional (E1 B8-BB) neither.
+        if x < 0xCC || (x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB))) {
             i += 1;
             continue;
         }
