@@ -42,6 +42,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod check;
 mod error;
 mod extract;
 mod extractor;

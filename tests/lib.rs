@@ -8,6 +8,7 @@ mod documents;
 mod fixtures;
 mod html;
 mod normalize;
+mod numeric;
 mod robust;
 #[cfg(feature = "serde")]
 mod serde_shape;

@@ -249,10 +249,32 @@ pub(crate) fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(usize, Qualif
     {
         end -= 2;
     }
-    QUALIFIERS
+    // Only the phrases ending with the word before can match: find them by
+    // that word first (most numbers have no qualifier at all).
+    if end == 0 {
+        return None;
+    }
+    let (_, phrases) = QUALIFIERS_BY_LAST
+        .iter()
+        .find(|(last, _)| doc.is(end - 1, last))?;
+    phrases
         .iter()
         .find_map(|&(p, q)| doc.phrase_before(end, p).map(|s| (s, q)))
 }
+
+/// [`QUALIFIERS`] grouped by their last word, in their order.
+type ByLast = Vec<(&'static str, Vec<(&'static str, Qualifier)>)>;
+static QUALIFIERS_BY_LAST: std::sync::LazyLock<ByLast> = std::sync::LazyLock::new(|| {
+    let mut groups: ByLast = Vec::new();
+    for &(p, q) in QUALIFIERS {
+        let last = p.rsplit(' ').next().unwrap_or(p);
+        match groups.iter_mut().find(|(l, _)| *l == last) {
+            Some((_, list)) => list.push((p, q)),
+            None => groups.push((last, vec![(p, q)])),
+        }
+    }
+    groups
+});
 
 /// One kind's extractor.
 type Finder = fn(&Doc<'_>, &mut Vec<Candidate>);

@@ -1,13 +1,13 @@
 //! `percentage` facts: `98%`, `143,8 %`, `98 phần trăm`, `trên 98%`,
-//! `11,5 - 12,4%`.
+//! `11,5 - 12,4%`, `năm mươi phần trăm`.
 //!
 //! A percentage is a number followed by `%` (glued or after a space) or by the
-//! words `phần trăm`. A qualifier written before it (`trên`, `không quá` …)
+//! words `phần trăm`; before `phần trăm` the number may be written in words. A qualifier written before it (`trên`, `không quá` …)
 //! joins the fact. A range (`5-7%`, `11,5 - 12,4%`) is one fact whose value is
 //! its upper bound. Percentage points (`2 điểm phần trăm`) are not
 //! percentages.
 
-use super::number::{parse_digits, Num};
+use super::number::{parse_digits, words_at, Num};
 use super::{qualifier_before, Candidate, Doc};
 use crate::fact::{Payload, Percentage, Qualifier};
 use crate::token::TokenKind;
@@ -59,6 +59,17 @@ fn percent_at(doc: &Doc<'_>, i: usize) -> Option<(Num, usize)> {
         return None;
     }
     match kind {
+        TokenKind::Word(_) => {
+            // `năm mươi phần trăm`: at `phần trăm`, the number in words
+            // that ends just before it. A cheap test on the bytes first.
+            let s = doc.s(i);
+            if s.len() != "phần".len() || !matches!(s.as_bytes()[0], b'p' | b'P') {
+                return None;
+            }
+            let end = doc.phrase_at(i, "phần trăm")?;
+            let num = words_before(doc, i)?;
+            Some((num, end))
+        }
         TokenKind::Percent => {
             let s = doc.s(i);
             let value = parse_digits(&s[..s.len() - 1])?;
@@ -67,6 +78,8 @@ fn percent_at(doc: &Doc<'_>, i: usize) -> Option<(Num, usize)> {
                     value,
                     start: i,
                     end: i + 1,
+                    words: false,
+                    bare: false,
                 },
                 i + 1,
             ))
@@ -77,6 +90,8 @@ fn percent_at(doc: &Doc<'_>, i: usize) -> Option<(Num, usize)> {
                 value,
                 start: i,
                 end: i + 1,
+                words: false,
+                bare: false,
             };
             if doc.is_punct(i + 1, "%") && !doc.line_before(i + 1) {
                 return Some((num, i + 2));
@@ -88,6 +103,23 @@ fn percent_at(doc: &Doc<'_>, i: usize) -> Option<(Num, usize)> {
         }
         _ => None,
     }
+}
+
+/// The longest number in words ending just before token `i`, within a few
+/// words on the same line.
+fn words_before(doc: &Doc<'_>, i: usize) -> Option<Num> {
+    const WINDOW: usize = 10;
+    if i == 0 || doc.line_before(i) {
+        return None;
+    }
+    let mut first = i - 1;
+    while first > i.saturating_sub(WINDOW)
+        && !doc.line_before(first)
+        && doc.kind(first - 1).is_some_and(TokenKind::is_word)
+    {
+        first -= 1;
+    }
+    (first..i).find_map(|k| words_at(doc, k).filter(|n| n.end == i))
 }
 
 #[cfg(test)]
@@ -116,6 +148,14 @@ mod tests {
             vec![("143,8 %".into(), 143.8, None)]
         );
         assert_eq!(pct("tăng (89,5%)"), vec![("89,5%".into(), 89.5, None)]);
+        assert_eq!(
+            pct("bằng năm mươi phần trăm thu nhập"),
+            vec![("năm mươi phần trăm".into(), 50.0, None)]
+        );
+        assert_eq!(
+            pct("giảm mười lăm phần trăm"),
+            vec![("mười lăm phần trăm".into(), 15.0, None)]
+        );
         assert_eq!(
             pct("chiếm 98 phần trăm"),
             vec![("98 phần trăm".into(), 98.0, None)]

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args as ClapArgs, ValueEnum};
 use serde::Serialize;
+use vntext::check::Finding;
 use vntext::{DocOptions, Extractor, Fact, PartialDate};
 
 use crate::output::{self, Result};
@@ -25,6 +26,10 @@ pub struct Args {
     /// file, with every title and the span of every mention.
     #[arg(long)]
     people: bool,
+    /// Also check that the figures agree (a ratio with its stated
+    /// percentage, a part with its whole) and print the findings.
+    #[arg(long)]
+    check: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -73,6 +78,61 @@ fn read_input(path: Option<&PathBuf>) -> Result<String> {
 struct FileFacts<'a> {
     file: &'a str,
     facts: &'a [Fact],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checks: Option<Vec<CheckOut<'a>>>,
+}
+
+/// A piece of the input: byte span and text.
+#[derive(Serialize)]
+struct Piece<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> Piece<'a> {
+    fn new(text: &'a str, span: vntext::Span) -> Piece<'a> {
+        Piece {
+            start: span.start,
+            end: span.end,
+            text: text.get(span.range()).unwrap_or(""),
+        }
+    }
+}
+
+/// One finding of `vntext::check`, as JSON.
+#[derive(Serialize)]
+struct CheckOut<'a> {
+    check: &'static str,
+    agrees: bool,
+    subject: Piece<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    whole: Option<Piece<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    percentage: Option<Piece<'a>>,
+    stated: f64,
+    computed: f64,
+}
+
+impl<'a> CheckOut<'a> {
+    fn new(text: &'a str, f: &Finding) -> CheckOut<'a> {
+        CheckOut {
+            check: f.check().as_str(),
+            agrees: f.agrees(),
+            subject: Piece::new(text, f.subject()),
+            whole: f.whole().map(|s| Piece::new(text, s)),
+            percentage: f.percentage().map(|s| Piece::new(text, s)),
+            stated: f.stated(),
+            computed: f.computed(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CheckLine<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    check: CheckOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -154,6 +214,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             continue;
         }
+        let findings = args.check.then(|| vntext::check::check(&text, &facts));
         match args.format {
             Format::Json => {
                 serde_json::to_writer_pretty(
@@ -161,6 +222,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     &FileFacts {
                         file: &name,
                         facts: &facts,
+                        checks: findings
+                            .as_ref()
+                            .map(|fs| fs.iter().map(|f| CheckOut::new(&text, f)).collect()),
                     },
                 )?;
                 out.write_all(b"\n")?;
@@ -170,8 +234,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     serde_json::to_writer(&mut out, &FactLine { file: &name, fact })?;
                     out.write_all(b"\n")?;
                 }
+                for f in findings.iter().flatten() {
+                    let line = CheckLine {
+                        file: &name,
+                        check: CheckOut::new(&text, f),
+                    };
+                    serde_json::to_writer(&mut out, &line)?;
+                    out.write_all(b"\n")?;
+                }
             }
-            Format::Table => write_table(&mut out, &name, &facts)?,
+            Format::Table => {
+                write_table(&mut out, &name, &facts)?;
+                if let Some(fs) = &findings {
+                    write_checks(&mut out, fs)?;
+                }
+            }
             Format::Html => {
                 let title = if name == "-" { "vntext" } else { name.as_str() };
                 out.write_all(vntext::html::article_page(title, &text, &facts).as_bytes())?;
@@ -184,6 +261,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn write_checks(out: &mut dyn Write, findings: &[Finding]) -> Result<()> {
+    let bad = findings.iter().filter(|f| !f.agrees()).count();
+    writeln!(out, "# checks: {} ({bad} disagree)", findings.len())?;
+    for f in findings {
+        writeln!(
+            out,
+            "{:<13} {f}",
+            format!("{}-{}", f.subject().start, f.subject().end)
+        )?;
+    }
+    Ok(())
 }
 
 fn write_people(out: &mut dyn Write, name: &str, people: &[vntext::people::Entry]) -> Result<()> {

@@ -1,7 +1,7 @@
 //! `vntext`: Vietnamese news text into facts, from the command line.
 //!
 //! ```text
-//! vntext extract [FILE...] [--format json|jsonl|table|html] [--people]
+//! vntext extract [FILE...] [--format json|jsonl|table|html] [--people] [--check]
 //! vntext annotate [--input FILE] [--output FILE] [-j N] [--resume] …
 //! vntext report --input out.jsonl --output report.html [--texts in.jsonl]
 //! vntext tokenize [--sentences|--syllables|--words] [FILE]
