@@ -364,3 +364,58 @@ fn hostile_inputs_stay_linear() {
         assert!(t0.elapsed().as_secs() < 20, "{name}: {:?}", t0.elapsed());
     }
 }
+
+/// `vntext normalize` on stdin.
+#[cfg(feature = "cli")]
+fn cli(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vntext"))
+        .arg("normalize")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vntext runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("vntext output")
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_decodes_repairs_and_reports() {
+    // Auto: a Unicode paragraph with a misplaced tone and CRLF, a TCVN3 one,
+    // a VNI one.
+    let mut input = "Kết quả cuả năm\r\n".as_bytes().to_vec();
+    input.extend(legacy::encode("Cộng hoà xã hội\n", Encoding::Tcvn3).expect("tcvn3"));
+    input.extend(legacy::encode("Độc lập tự do\n", Encoding::Vni).expect("vni"));
+    let out = cli(&["-v"], &input);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Kết quả của năm\nCộng hoà xã hội\nĐộc lập tự do\n"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("tcvn3") && err.contains("vni"), "{err}");
+
+    // Styles and folding.
+    let out = cli(&["--tone", "old"], "hoà thuỷ".as_bytes());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "hòa thủy");
+    let out = cli(&["--fold", "--lowercase"], "Đảng ỦY".as_bytes());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "dang uy");
+    let out = cli(&["--from", "viqr"], b"Vie^.t Nam");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Việt Nam");
+
+    // Undecodable bytes: reported with their offset, U+FFFD, exit 3.
+    let out = cli(&["--from", "cp1258"], b"ab\x81c");
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "ab\u{FFFD}c");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("byte 2") && err.contains("81"), "{err}");
+}
