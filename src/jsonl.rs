@@ -24,8 +24,6 @@
 //! assert!(String::from_utf8(out).unwrap().starts_with(r#"{"id":null,"line":2,"error":"#));
 //! ```
 
-use std::borrow::Cow;
-
 use serde_json::Value;
 
 use crate::{DocOptions, Extractor, PartialDate};
@@ -168,21 +166,25 @@ fn annotate(
             ),
         ));
     }
-    let text: Cow<'_, str> = match std::str::from_utf8(line) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) if cfg.lossy => String::from_utf8_lossy(line),
-        Err(e) => {
-            return Err((
-                Value::Null,
-                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-            ));
-        }
-    };
-    if text.trim().is_empty() {
+    if line.iter().all(u8::is_ascii_whitespace) {
         return Err((Value::Null, "empty line".to_string()));
     }
-    let value: Value =
-        serde_json::from_str(&text).map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?;
+    // serde_json checks UTF-8 inside strings as it parses, so valid lines
+    // are read in one pass; the line is scanned again only on failure.
+    let value: Value = match serde_json::from_slice(line) {
+        Ok(v) => v,
+        Err(json_err) => match std::str::from_utf8(line) {
+            Ok(_) => return Err((Value::Null, format!("invalid JSON: {json_err}"))),
+            Err(_) if cfg.lossy => serde_json::from_str(&String::from_utf8_lossy(line))
+                .map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?,
+            Err(e) => {
+                return Err((
+                    Value::Null,
+                    format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                ))
+            }
+        },
+    };
     let Value::Object(mut obj) = value else {
         return Err((Value::Null, "not a JSON object".to_string()));
     };
