@@ -191,8 +191,8 @@ mod tests {
             Some("2023-03-10".into())
         );
         assert_eq!(
-            dl("Tiêu đề bài viết\nBBT | 18:43 15/04/2025 Lễ hội năm nay sẽ diễn ra"),
-            Some("2025-04-15".into())
+            dl("Tiêu đề bài viết\nPV | 07:20 02/06/2024 Hội thi cấp huyện được tổ chức"),
+            Some("2024-06-02".into())
         );
         assert_eq!(
             dl("Thứ sáu, 10/3/2023, 14:49 (GMT+7)\nHà Nội hôm nay …"),
