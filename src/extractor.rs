@@ -157,6 +157,22 @@ impl Extractor {
     /// assert_eq!(facts.len(), 1);
     /// ```
     pub fn extract_with(&self, text: &str, opts: &DocOptions) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        self.for_each_fact(text, opts, |f| facts.push(f));
+        facts
+    }
+
+    /// Calls `f` with each fact of `text`, in order of `start`, without
+    /// collecting them: memory for facts stays that of one block of text
+    /// (64 KiB) whatever the size of `text`.
+    ///
+    /// ```
+    /// use vntext::{DocOptions, Extractor};
+    /// let mut n = 0;
+    /// Extractor::new().for_each_fact("98% và 2%", &DocOptions::new(), |_| n += 1);
+    /// assert_eq!(n, 2);
+    /// ```
+    pub fn for_each_fact(&self, text: &str, opts: &DocOptions, mut f: impl FnMut(Fact)) {
         let norm = normalize::normalize_with(text, &self.normalize);
         let ntext = norm.as_str();
         let reference = opts.reference_date;
@@ -170,27 +186,26 @@ impl Extractor {
         let ctx = Context {
             reference: reference.or(dateline),
         };
-        let mut cands = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
-        let mut block_cands = Vec::new();
+        let mut cands = Vec::new();
+        // No fact crosses a block boundary, so each block is resolved and
+        // mapped back on its own.
         for (base, block) in blocks(ntext) {
             token::scan_into(block, &mut toks);
             let doc = Doc::new(block, &toks, &ctx);
-            block_cands.clear();
-            extract::run(&doc, &self.kinds, &mut block_cands);
-            for mut c in block_cands.drain(..) {
+            cands.clear();
+            extract::run(&doc, &self.kinds, &mut cands);
+            cands.retain_mut(|c| {
                 c.span = Span::new(c.span.start + base, c.span.end + base);
-                if c.span.end <= ntext.len()
+                c.span.end <= ntext.len()
                     && ntext.is_char_boundary(c.span.start)
                     && ntext.is_char_boundary(c.span.end)
                     && !c.span.is_empty()
-                {
-                    cands.push(c);
-                }
+            });
+            for fact in to_facts(resolve(std::mem::take(&mut cands)), text, norm.map()) {
+                f(fact);
             }
         }
-        let kept = resolve(cands);
-        to_facts(kept, text, norm.map())
     }
 
     /// An iterator over the facts of `text`, in order of `start`.

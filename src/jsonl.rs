@@ -220,19 +220,25 @@ fn write_record(
     rest: Option<&serde_json::Map<String, Value>>,
     out: &mut Vec<u8>,
 ) -> [usize; 8] {
-    let facts = ex.extract_with(text, opts);
     let mut by_kind = [0usize; 8];
-    for f in &facts {
+    // Writing to a Vec cannot fail; serialising our own types cannot either.
+    out.extend_from_slice(b"{\"id\":");
+    let _ = serde_json::to_writer(&mut *out, id);
+    out.extend_from_slice(b",\"facts\":[");
+    // Facts are written as they are found, never all held at once.
+    let mut first = true;
+    ex.for_each_fact(text, opts, |f| {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
         if let Some(i) = crate::Kind::ALL.iter().position(|k| *k == f.kind()) {
             by_kind[i] += 1;
         }
-    }
-    // Writing to a Vec cannot fail; serialising our own types cannot either.
+        let _ = serde_json::to_writer(&mut *out, &f);
+    });
+    out.push(b']');
     let _ = (|| -> serde_json::Result<()> {
-        out.extend_from_slice(b"{\"id\":");
-        serde_json::to_writer(&mut *out, id)?;
-        out.extend_from_slice(b",\"facts\":");
-        serde_json::to_writer(&mut *out, &facts)?;
         if cfg.normalized {
             out.extend_from_slice(b",\"normalized\":");
             serde_json::to_writer(&mut *out, crate::normalize::normalize(text).as_str())?;
