@@ -43,7 +43,6 @@ pub(super) struct Tables {
     /// Type words, longest first.
     pub types: Vec<TypeWord>,
     /// The distinct last syllables of the type words, for a quick test.
-    pub last_words: Vec<&'static str>,
     /// Their [`syllable_key`]s, sorted: the test run on every word before
     /// a number.
     pub last_keys: Vec<u64>,
@@ -125,7 +124,6 @@ pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     qualifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
     Tables {
         types,
-        last_words,
         last_keys,
         codes,
         issuers,
