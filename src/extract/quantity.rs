@@ -371,16 +371,20 @@ fn second_of_pair(doc: &Doc<'_>, num: &Num) -> bool {
 }
 
 /// Whether the number at `i` is glued to the word before it (`x600`), or
-/// is the exponent after a glued unit (`500m 3`, for m³): no count.
+/// is the exponent after a unit (`500m 3`, `7.755 m 2`, for m³ and m²): no
+/// count.
 fn glued_or_exponent(doc: &Doc<'_>, i: usize) -> bool {
     if i == 0 || doc.line_before(i) || !doc.kind(i - 1).is_some_and(TokenKind::is_word) {
         return false;
     }
+    let after_unit =
+        i >= 2 && doc.kind(i - 2) == Some(TokenKind::Number) && unit_at(doc, i - 1).is_some();
     !doc.space_before(i)
-        || (i >= 2
-            && !doc.space_before(i - 1)
-            && doc.kind(i - 2) == Some(TokenKind::Number)
-            && unit_at(doc, i - 1).is_some())
+        || after_unit && !doc.space_before(i - 1)
+        // `7.755 m 2 đất`: a spaced exponent of a length unit.
+        || after_unit
+            && matches!(doc.s(i), "2" | "3")
+            && ["m", "cm", "mm", "km", "dm"].iter().any(|u| doc.s(i - 1) == *u)
 }
 
 /// Whether the number reads as a code or a year rather than a count before
