@@ -155,7 +155,7 @@ impl fmt::Display for Finding {
 /// `text`). Findings come in the order of their subject.
 ///
 /// ```
-/// let text = "Đảng bộ có 72 chi bộ với 796 đảng viên, số chi bộ đã tăng 34 chi bộ (89,5%).";
+/// let text = "Toàn khối hiện có 72 chi bộ với 796 đảng viên, trong nhiệm kỳ số chi bộ tăng 34 chi bộ (89,5%).";
 /// let facts = vntext::extract(text);
 /// let findings = vntext::check::check(text, &facts);
 /// assert_eq!(findings.len(), 1);
@@ -587,7 +587,7 @@ mod tests {
             vec![(Check::RatioPercent, true)]
         );
         assert_eq!(
-            verdicts("Kết nạp được 69/48 đảng viên mới (trong đó có 04 chủ doanh nghiệp), đạt 143,8 % kế hoạch."),
+            verdicts("Cả năm chi bộ kết nạp 69/48 đảng viên, tương đương 143,8 % kế hoạch năm."),
             vec![(Check::RatioPercent, true)]
         );
         assert_eq!(
@@ -611,8 +611,8 @@ mod tests {
 
     #[test]
     fn parts_and_wholes() {
-        let text = "Đảng bộ có 72 chi bộ với 796 đảng viên, số chi bộ đã tăng 34 Chi bộ (89,5%), \
-                    số đảng viên tăng 383 đồng chí (92,7%) so với ngày đầu thành lập.";
+        let text = "Toàn khối hiện có 72 chi bộ với 796 đảng viên, trong nhiệm kỳ số chi bộ tăng 34 chi bộ (89,5%), \
+                    còn số đảng viên tăng 383 đồng chí (92,7%) kể từ khi mới lập.";
         let f = check_text(text);
         assert_eq!(f.len(), 2, "{f:?}");
         assert!(

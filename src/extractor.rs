@@ -157,6 +157,22 @@ impl Extractor {
     /// assert_eq!(facts.len(), 1);
     /// ```
     pub fn extract_with(&self, text: &str, opts: &DocOptions) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        self.for_each_fact(text, opts, |f| facts.push(f));
+        facts
+    }
+
+    /// Calls `f` with each fact of `text`, in order of `start`, without
+    /// collecting them: memory for facts stays that of one block of text
+    /// (64 KiB) whatever the size of `text`.
+    ///
+    /// ```
+    /// use vntext::{DocOptions, Extractor};
+    /// let mut n = 0;
+    /// Extractor::new().for_each_fact("98% và 2%", &DocOptions::new(), |_| n += 1);
+    /// assert_eq!(n, 2);
+    /// ```
+    pub fn for_each_fact(&self, text: &str, opts: &DocOptions, mut f: impl FnMut(Fact)) {
         let norm = normalize::normalize_with(text, &self.normalize);
         let ntext = norm.as_str();
         let reference = opts.reference_date;
@@ -169,29 +185,27 @@ impl Extractor {
         };
         let ctx = Context {
             reference: reference.or(dateline),
-            reference_from_text: reference.is_none() && dateline.is_some(),
         };
-        let mut cands = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
-        let mut block_cands = Vec::new();
+        let mut cands = Vec::new();
+        // No fact crosses a block boundary, so each block is resolved and
+        // mapped back on its own.
         for (base, block) in blocks(ntext) {
             token::scan_into(block, &mut toks);
             let doc = Doc::new(block, &toks, &ctx);
-            block_cands.clear();
-            extract::run(&doc, &self.kinds, &mut block_cands);
-            for mut c in block_cands.drain(..) {
+            cands.clear();
+            extract::run(&doc, &self.kinds, &mut cands);
+            cands.retain_mut(|c| {
                 c.span = Span::new(c.span.start + base, c.span.end + base);
-                if c.span.end <= ntext.len()
+                c.span.end <= ntext.len()
                     && ntext.is_char_boundary(c.span.start)
                     && ntext.is_char_boundary(c.span.end)
                     && !c.span.is_empty()
-                {
-                    cands.push(c);
-                }
+            });
+            for fact in to_facts(resolve(std::mem::take(&mut cands)), text, norm.map()) {
+                f(fact);
             }
         }
-        let kept = resolve(cands);
-        to_facts(kept, text, norm.map())
     }
 
     /// An iterator over the facts of `text`, in order of `start`.
@@ -258,7 +272,7 @@ fn blocks(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Tie-break between kinds for candidates of equal priority and length: the
+/// Tie-break between kinds for candidates of equal length: the
 /// more specific reading first.
 fn rank(kind: Kind) -> u8 {
     match kind {
@@ -273,14 +287,14 @@ fn rank(kind: Kind) -> u8 {
     }
 }
 
-/// Keeps one reading of each piece of text: higher priority first, then the
-/// longest, then the more specific kind. A non-person fact may sit wholly
+/// Keeps one reading of each piece of text: the longest first, then the
+/// more specific kind. A non-person fact may sit wholly
 /// inside a person fact (a date inside a title); any other overlap loses.
 fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by(|a, b| {
-        b.priority
-            .cmp(&a.priority)
-            .then(b.span.len().cmp(&a.span.len()))
+        b.span
+            .len()
+            .cmp(&a.span.len())
             .then(rank(a.payload.kind()).cmp(&rank(b.payload.kind())))
             .then(a.span.start.cmp(&b.span.start))
     });

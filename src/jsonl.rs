@@ -24,8 +24,6 @@
 //! assert!(String::from_utf8(out).unwrap().starts_with(r#"{"id":null,"line":2,"error":"#));
 //! ```
 
-use std::borrow::Cow;
-
 use serde_json::Value;
 
 use crate::{DocOptions, Extractor, PartialDate};
@@ -168,21 +166,25 @@ fn annotate(
             ),
         ));
     }
-    let text: Cow<'_, str> = match std::str::from_utf8(line) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) if cfg.lossy => String::from_utf8_lossy(line),
-        Err(e) => {
-            return Err((
-                Value::Null,
-                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-            ));
-        }
-    };
-    if text.trim().is_empty() {
+    if line.iter().all(u8::is_ascii_whitespace) {
         return Err((Value::Null, "empty line".to_string()));
     }
-    let value: Value =
-        serde_json::from_str(&text).map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?;
+    // serde_json checks UTF-8 inside strings as it parses, so valid lines
+    // are read in one pass; the line is scanned again only on failure.
+    let value: Value = match serde_json::from_slice(line) {
+        Ok(v) => v,
+        Err(json_err) => match std::str::from_utf8(line) {
+            Ok(_) => return Err((Value::Null, format!("invalid JSON: {json_err}"))),
+            Err(_) if cfg.lossy => serde_json::from_str(&String::from_utf8_lossy(line))
+                .map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?,
+            Err(e) => {
+                return Err((
+                    Value::Null,
+                    format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                ))
+            }
+        },
+    };
     let Value::Object(mut obj) = value else {
         return Err((Value::Null, "not a JSON object".to_string()));
     };
@@ -218,19 +220,25 @@ fn write_record(
     rest: Option<&serde_json::Map<String, Value>>,
     out: &mut Vec<u8>,
 ) -> [usize; 8] {
-    let facts = ex.extract_with(text, opts);
     let mut by_kind = [0usize; 8];
-    for f in &facts {
+    // Writing to a Vec cannot fail; serialising our own types cannot either.
+    out.extend_from_slice(b"{\"id\":");
+    let _ = serde_json::to_writer(&mut *out, id);
+    out.extend_from_slice(b",\"facts\":[");
+    // Facts are written as they are found, never all held at once.
+    let mut first = true;
+    ex.for_each_fact(text, opts, |f| {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
         if let Some(i) = crate::Kind::ALL.iter().position(|k| *k == f.kind()) {
             by_kind[i] += 1;
         }
-    }
-    // Writing to a Vec cannot fail; serialising our own types cannot either.
+        let _ = serde_json::to_writer(&mut *out, &f);
+    });
+    out.push(b']');
     let _ = (|| -> serde_json::Result<()> {
-        out.extend_from_slice(b"{\"id\":");
-        serde_json::to_writer(&mut *out, id)?;
-        out.extend_from_slice(b",\"facts\":");
-        serde_json::to_writer(&mut *out, &facts)?;
         if cfg.normalized {
             out.extend_from_slice(b",\"normalized\":");
             serde_json::to_writer(&mut *out, crate::normalize::normalize(text).as_str())?;

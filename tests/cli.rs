@@ -408,3 +408,22 @@ fn extract_html_and_report() {
     let view = std::fs::read_to_string(dir.join("report_files/000001.html")).unwrap();
     assert!(view.contains("class=\"f f-percentage\""));
 }
+
+#[test]
+fn annotate_broken_surrogates_and_binary_are_error_records() {
+    let mut input = br#"{"id": 1, "text": "a\ud800b"}"#.to_vec();
+    input.push(b'\n');
+    input.extend_from_slice(b"\x00\x01\x02\xff\xfe binary\n");
+    input.extend_from_slice("{\"id\": 3, \"text\": \"ภาษาไทย 5% العربية\"}\n".as_bytes());
+    let out = vntext(&["annotate", "--quiet"], &input);
+    assert_eq!(out.status.code(), Some(3));
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 3);
+    assert!(
+        recs[0]["error"].as_str().unwrap().contains("invalid JSON"),
+        "{}",
+        recs[0]
+    );
+    assert!(recs[1]["error"].is_string());
+    assert_eq!(recs[2]["facts"][0]["kind"], "percentage");
+}

@@ -7,6 +7,7 @@ mod documents;
 #[cfg(feature = "serde")]
 mod fixtures;
 mod html;
+mod normalize;
 mod numeric;
 mod robust;
 #[cfg(feature = "serde")]

@@ -8,9 +8,6 @@
 //! Shared pieces: the token view [`Doc`], the number parser [`number`], and
 //! the qualifier words written before a number ([`qualifier_before`]).
 
-// Shared helpers for the extractors; some kinds are still being filled in.
-#![allow(dead_code)]
-
 pub(crate) mod date;
 pub(crate) mod document;
 pub(crate) mod money;
@@ -33,23 +30,11 @@ use crate::{Kind, PartialDate, Span};
 pub(crate) struct Candidate {
     pub span: Span,
     pub payload: Payload,
-    /// Higher wins an overlap before length is compared. 0 is normal; weak
-    /// readings (a bare year, a named document without number) use -1.
-    pub priority: i8,
 }
 
 impl Candidate {
     pub fn new(span: Span, payload: Payload) -> Candidate {
-        Candidate {
-            span,
-            payload,
-            priority: 0,
-        }
-    }
-
-    pub fn with_priority(mut self, priority: i8) -> Candidate {
-        self.priority = priority;
-        self
+        Candidate { span, payload }
     }
 }
 
@@ -59,9 +44,6 @@ pub(crate) struct Context {
     /// The date relative expressions resolve against: the caller's, else the
     /// document's dateline.
     pub reference: Option<PartialDate>,
-    /// Whether `reference` came from the document's own dateline rather than
-    /// the caller.
-    pub reference_from_text: bool,
 }
 
 /// One block of normalised text and its tokens, as the extractors see it.
@@ -162,13 +144,6 @@ impl<'a> Doc<'a> {
         let n = phrase.split(' ').count();
         let start = i.checked_sub(n)?;
         (self.phrase_at(start, phrase) == Some(i)).then_some(start)
-    }
-
-    /// The first of `phrases` standing at token `i`, with the index past it.
-    pub fn any_phrase_at<'p>(&self, i: usize, phrases: &[&'p str]) -> Option<(&'p str, usize)> {
-        phrases
-            .iter()
-            .find_map(|p| self.phrase_at(i, p).map(|j| (*p, j)))
     }
 
     /// The span from the start of token `i` to the end of token `j - 1`.

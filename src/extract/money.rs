@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use super::number::{amount_at, may_start_words, words_can_count};
+use super::number::{amount_at, may_start_words, words_can_count, Num};
 use super::quantity::{is_year, range_start, Phrases};
 use super::{qualifier_before, Candidate, Doc};
 use crate::fact::{Money, Payload};
@@ -45,14 +45,160 @@ const PREFIX: &[(&str, &str)] = &[
     ("VND", "VND"),
 ];
 
-/// A currency at token `i`: its ISO code and the index past it.
+/// A currency at token `i`: its ISO code and the index past it. A bare
+/// word that is a currency only in context (`bảng`, `tệ`) is included.
 pub(crate) fn currency_at(doc: &Doc<'_>, i: usize) -> Option<(&'static str, usize)> {
+    currency_match(doc, i).map(|(code, end, _)| (code, end))
+}
+
+/// A currency at token `i`: its ISO code, the index past it, and whether it
+/// is a bare word that names a currency only in context (`?` in
+/// `currencies.txt`).
+fn currency_match(doc: &Doc<'_>, i: usize) -> Option<(&'static str, usize, bool)> {
     if i >= doc.len() || doc.line_before(i) {
         return None;
     }
     match CURRENCIES.longest_at(doc, i)? {
         (&"!", _) => None,
-        (&code, end) => Some((code, end)),
+        (&code, end) => match code.strip_prefix('?') {
+            Some(code) => Some((code, end, true)),
+            None => Some((code, end, false)),
+        },
+    }
+}
+
+/// Words before an amount that make it a price or a sum of money (`trị
+/// giá`, `mua`, `phạt`, `lương` …), for bare currency words.
+static PRICE_WORDS: LazyLock<Phrases<bool>> = LazyLock::new(|| {
+    Phrases::new(
+        data_lines(include_str!("../lexicon/data/price_words.txt")).map(|l| {
+            match l.strip_prefix('!') {
+                Some(p) => (p, false),
+                None => (l, true),
+            }
+        }),
+    )
+});
+
+/// How far before an amount a price word is looked for, in tokens.
+const PRICE_WINDOW: usize = 8;
+
+/// Whether a price word stands in the clause before token `i`, at most
+/// [`PRICE_WINDOW`] tokens back.
+fn price_before(doc: &Doc<'_>, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < PRICE_WINDOW {
+        if doc.line_before(k) {
+            return false;
+        }
+        k -= 1;
+        if doc.kind(k) == Some(TokenKind::Punct)
+            && matches!(doc.s(k), "." | "!" | "?" | ";" | ":" | "...")
+        {
+            return false;
+        }
+        // A price word, unless it ends a compound that is none (`giá` in
+        // `đánh giá`).
+        if doc.kind(k).is_some_and(TokenKind::is_word)
+            && matches!(PRICE_WORDS.longest_at(doc, k), Some((true, e)) if e <= i)
+            && !(k > 0 && matches!(PRICE_WORDS.longest_at(doc, k - 1), Some((false, e)) if e > k))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The first place where each currency of a bare word (`bảng` → GBP) is
+/// named in full (`bảng Anh`, `GBP`, `£`) in a block: found once, when the
+/// first bare word needs it.
+#[derive(Default)]
+pub(crate) struct Named(Option<Vec<(&'static str, usize)>>);
+
+impl Named {
+    /// Whether `code` is named in full before token `i`.
+    fn before(&mut self, doc: &Doc<'_>, code: &str, i: usize) -> bool {
+        let named = self.0.get_or_insert_with(|| {
+            let bare: Vec<&str> = CURRENCIES
+                .values()
+                .filter_map(|c| c.strip_prefix('?'))
+                .collect();
+            let mut found: Vec<(&'static str, usize)> = Vec::new();
+            for k in 0..doc.len() {
+                if !matches!(
+                    doc.kind(k),
+                    Some(TokenKind::Word(_) | TokenKind::Symbol | TokenKind::Punct)
+                ) {
+                    continue;
+                }
+                if let Some((c, _, false)) = currency_match(doc, k) {
+                    if bare.contains(&c) && !found.iter().any(|(f, _)| *f == c) {
+                        found.push((c, k));
+                    }
+                }
+            }
+            found
+        });
+        named.iter().any(|&(c, k)| c == code && k < i)
+    }
+}
+
+/// Whether a bare currency word at token `cur` after the amount `num`
+/// (`18.000 bảng`, `2 triệu tệ`) is money: not when it begins a longer
+/// word (`bảng xếp hạng`, `tệ nạn`); yes with a magnitude (`5 triệu
+/// bảng`), two decimals (`37,50 bảng`), a price per unit (`100.000
+/// bảng/tuần`), a price word before the
+/// amount (`trị giá 18.000 bảng`), or when the currency was named in full
+/// earlier in the text (`bảng Anh`).
+fn bare_is_money(doc: &Doc<'_>, num: &Num, cur: usize, code: &str, named: &mut Named) -> bool {
+    if super::quantity::word_end(doc, cur) > cur + 1 {
+        return false;
+    }
+    let magnitude = num.end > num.start + 1 && num.value >= 1000.0;
+    // Two decimals are pence or cents (`37,50 bảng`).
+    let cents = !num.words
+        && doc
+            .s(num.start)
+            .rsplit_once(',')
+            .is_some_and(|(_, d)| d.len() == 2);
+    magnitude
+        || cents
+        || (doc.is_punct(cur + 1, "/") && !doc.space_before(cur + 1))
+        || price_before(doc, num.start)
+        // A small count after a bare word is more often a table or group
+        // (`chia 6 bảng`), even in a text about pounds.
+        || num.value >= 10.0 && named.before(doc, code, num.start)
+}
+
+/// What a word after an amount is to money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CurrencyWord {
+    /// No currency, nor a noun that begins like one.
+    None,
+    /// A currency read as money, or a listed noun that begins like one
+    /// (`đồng bằng`, `đô thị`).
+    Taken,
+    /// A bare currency word (`bảng`) that [`find`] does not read as money
+    /// after this amount (`4 bảng đấu`): a quantity may count it.
+    Declined,
+}
+
+/// What the word at token `cur`, after the amount `num`, is to money.
+pub(crate) fn currency_word_at(
+    doc: &Doc<'_>,
+    num: &Num,
+    cur: usize,
+    named: &mut Named,
+) -> CurrencyWord {
+    if cur >= doc.len() || doc.line_before(cur) {
+        return CurrencyWord::None;
+    }
+    match CURRENCIES.longest_at(doc, cur) {
+        None => CurrencyWord::None,
+        Some((code, _)) => match code.strip_prefix('?') {
+            Some(code) if !bare_is_money(doc, num, cur, code, named) => CurrencyWord::Declined,
+            _ => CurrencyWord::Taken,
+        },
     }
 }
 
@@ -95,6 +241,7 @@ fn has_decimal_point(s: &str) -> bool {
 
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let n = doc.len();
+    let mut named = Named::default();
     let mut i = 0;
     while i < n {
         let maybe = match doc.toks[i].kind {
@@ -111,7 +258,11 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             continue;
         };
         let mut start = num.start;
-        let (code, mut end) = match currency_at(doc, num.end) {
+        let after = match currency_match(doc, num.end) {
+            Some((code, _, true)) if !bare_is_money(doc, &num, num.end, code, &mut named) => None,
+            found => found.map(|(code, end, _)| (code, end)),
+        };
+        let (code, mut end) = match after {
             Some(found) => found,
             None => match currency_before(doc, num.start) {
                 Some((code, s)) if !num.words => {

@@ -22,8 +22,10 @@
 //!
 //! Magnitude words multiply: `chục` 10, `trăm` 100, `nghìn`/`ngàn` 10³, `vạn`
 //! 10⁴, `triệu` 10⁶, `tỷ`/`tỉ` 10⁹, and `nghìn tỷ` 10¹². Smaller magnitudes
-//! add up after larger ones (`2 tỷ 500 triệu` → 2.5 × 10⁹) and `rưỡi` adds
-//! half of the last one (`1 tỷ rưỡi` → 1.5 × 10⁹).
+//! add up after larger ones (`2 tỷ 500 triệu` → 2.5 × 10⁹), `rưỡi` adds
+//! half of the last one (`1 tỷ rưỡi` → 1.5 × 10⁹), and digits that end the
+//! phrase after a magnitude are its spoken decimals (`3 tỷ 2` → 3.2 × 10⁹,
+//! `2 triệu 500` → 2.5 × 10⁶).
 //!
 //! Numbers in words follow the spoken grammar: `mốt` is 1 and `tư` is 4
 //! after a tens word (`hai mươi mốt` → 21, `ba mươi tư` → 34), `lăm`/`nhăm`
@@ -67,7 +69,7 @@
 
 use super::{money, quantity, Doc};
 use crate::lexicon::chars::lower;
-use crate::token::TokenKind;
+use crate::token::{Case, TokenKind};
 
 /// Parses a number written in digits, Vietnamese style; see the module docs.
 /// Returns `None` for anything else.
@@ -204,6 +206,8 @@ pub fn parse_words(s: &str) -> Option<f64> {
 /// assert_eq!(parse("1 tỷ rưỡi"), Some(1.5e9));
 /// assert_eq!(parse("90 vạn"), Some(9e5));
 /// assert_eq!(parse("mười lăm"), Some(15.0));
+/// assert_eq!(parse("3 tỷ 2"), Some(3.2e9)); // spoken decimals
+/// assert_eq!(parse("2 triệu 500"), Some(2.5e6));
 /// assert_eq!(parse("5 người"), None);
 /// ```
 pub fn parse(s: &str) -> Option<f64> {
@@ -398,7 +402,8 @@ fn words_value<'a>(
                 k2 = k3;
             }
         }
-        match magnitude(&cls, k2) {
+        let noun = src(k2).is_some_and(|w| magnitude_starts_noun(w, src(k2 + 1)));
+        match magnitude(&cls, k2).filter(|_| !noun) {
             Some((e, k3)) if e < last_exp => {
                 total += g * pow10(e);
                 last_exp = e;
@@ -559,7 +564,12 @@ fn tens(cls: &impl Fn(usize) -> Option<W>, k: usize) -> Option<(f64, usize)> {
             Some(W::Digit(d)) if d != 5 => (10.0 + f64::from(d), k + 2),
             _ => (10.0, k + 1),
         }),
-        W::Ham(h) => Some(after_tens(h * 10, k + 1)),
+        // `hăm` and `băm` lead a unit digit (`hăm hai` = 22); alone they
+        // are verbs (`hăm dọa`, `băm nhỏ`).
+        W::Ham(h) => match after_tens(h * 10, k + 1) {
+            (_, k2) if k2 == k + 1 => None,
+            found => Some(found),
+        },
         W::Digit(d) => Some(match cls(k + 1) {
             Some(W::Muoi2) if d >= 2 => after_tens(d * 10, k + 2),
             Some(W::Chuc) => (f64::from(d) * 10.0, k + 2),
@@ -635,9 +645,24 @@ fn scaled_digits<'a>(
             value += pow10(last) / 2.0;
             end += 1;
         }
+        // "3 tỷ 2", "2 triệu 500": digits ending the phrase after a
+        // magnitude are its spoken decimals (3.2 × 10⁹, 2.5 × 10⁶).
+        if let Some(d) = digits(end).filter(|d| spoken_decimals(d, last)) {
+            if digits(end + 1).is_none() && word(end + 1).is_none() {
+                value += parse_digits_exp(d, last - d.len() as i32)?;
+                end += 1;
+            }
+        }
         break;
     }
     Some((value, end))
+}
+
+/// Whether `d` can be the spoken decimals of a magnitude 10^`last`: one to
+/// three plain digits, no more than the magnitude has places (`2 chục 5`,
+/// `3 trăm 25`, `3 tỷ 250`).
+pub(crate) fn spoken_decimals(d: &str, last: i32) -> bool {
+    (1..=3).contains(&d.len()) && d.len() as i32 <= last && d.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A magnitude word after digits (`trăm` and `chục` included), unless the
@@ -647,32 +672,31 @@ fn digit_magnitude<'a>(
     word: &impl Fn(usize) -> Option<&'a str>,
     k: usize,
 ) -> Option<(i32, usize)> {
-    const NOT_AFTER: &[(&str, &[&str])] = &[
-        ("triệu", &["chứng", "phú"]),
-        ("tỷ", &["lệ", "số", "giá", "trọng", "phú", "suất"]),
-        ("tỉ", &["lệ", "số", "giá", "trọng", "phú", "suất"]),
-        ("vạn", &["vật", "sự", "tuế", "lý"]),
-    ];
     let found = match cls(k)? {
         W::Tram => (2, k + 1),
         W::Chuc => (1, k + 1),
         W::Mag(_) => magnitude(cls, k)?,
         _ => return None,
     };
-    let w = word(k)?;
-    for (m, nouns) in NOT_AFTER {
-        if crate::lexicon::chars::eq_word(w, m) {
-            if let Some(next) = word(k + 1) {
-                if nouns
-                    .iter()
-                    .any(|n| crate::lexicon::chars::eq_word(next, n))
-                {
-                    return None;
-                }
-            }
-        }
-    }
-    Some(found)
+    (!magnitude_starts_noun(word(k)?, word(k + 1))).then_some(found)
+}
+
+/// Whether a magnitude word `w` starts a noun with the word after it
+/// (`tỷ lệ`, `triệu chứng`, `tỷ phú`): then it is no magnitude.
+fn magnitude_starts_noun(w: &str, next: Option<&str>) -> bool {
+    const NOT_AFTER: &[(&str, &[&str])] = &[
+        ("triệu", &["chứng", "phú"]),
+        ("tỷ", &["lệ", "số", "giá", "trọng", "phú", "suất"]),
+        ("tỉ", &["lệ", "số", "giá", "trọng", "phú", "suất"]),
+        ("vạn", &["vật", "sự", "tuế", "lý"]),
+    ];
+    let Some(next) = next else { return false };
+    NOT_AFTER.iter().any(|(m, nouns)| {
+        crate::lexicon::chars::eq_word(w, m)
+            && nouns
+                .iter()
+                .any(|n| crate::lexicon::chars::eq_word(next, n))
+    })
 }
 
 /// Reads a number written in digits at token `i` (with magnitude words after
@@ -723,16 +747,52 @@ pub(crate) fn number_at(doc: &Doc<'_>, i: usize) -> Option<Num> {
     })
 }
 
+/// Whether token `i` starts a sentence or a line: the first token, after a
+/// line break, or after a sentence mark, an opening quote or bracket, or a
+/// list dash.
+pub(crate) fn sentence_start(doc: &Doc<'_>, i: usize) -> bool {
+    if i == 0 || doc.line_before(i) {
+        return true;
+    }
+    matches!(doc.kind(i - 1), Some(TokenKind::Punct | TokenKind::Symbol))
+        && matches!(
+            doc.s(i - 1),
+            "." | "!" | "?" | ":" | ";" | "..." | "\"" | "(" | ")" | "[" | "-" | "*" | "+"
+        )
+}
+
+/// Whether a number word at token `i` belongs to a name: capitalised
+/// inside a sentence (`Kỳ Hiểu Ba`, `Hai Bà Trưng` after a comma), or at a
+/// sentence start with a capitalised word after it (`Hai Bà Trưng`, `Năm
+/// Căn`). Words in capitals (`HAI NGƯỜI`, a headline) are read as numbers.
+fn in_name(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.kind(i) != Some(TokenKind::Word(Case::Capitalized)) {
+        return false;
+    }
+    !sentence_start(doc, i)
+        || (i + 1 < doc.len()
+            && !doc.line_before(i + 1)
+            && doc.kind(i + 1) == Some(TokenKind::Word(Case::Capitalized)))
+}
+
 /// Reads a number written in words at token `i` (`hai mươi mốt`, `ba
 /// nghìn`). Bare digit words (`năm`, `một`) are returned with `bare` set:
-/// the caller decides from the context.
+/// the caller decides from the context. A number word in a name (`Kỳ Hiểu
+/// Ba`) is no number.
 pub(crate) fn words_at(doc: &Doc<'_>, i: usize) -> Option<Num> {
-    if !doc.kind(i).is_some_and(TokenKind::is_word) || !may_start_words(doc.s(i)) {
+    if !doc.kind(i).is_some_and(TokenKind::is_word) || !may_start_words(doc.s(i)) || in_name(doc, i)
+    {
         return None;
     }
+    // Later words of the number are lower case, or capitals like the first
+    // (`HAI MƯƠI`): `hai Năm` is no number.
+    let first_case = doc.kind(i);
     let src = |k: usize| {
         (k < doc.len()
-            && (k == i || !doc.line_before(k))
+            && (k == i
+                || !doc.line_before(k)
+                    && (doc.kind(k) == Some(TokenKind::Word(Case::Lower))
+                        || doc.kind(k) == first_case))
             && doc.kind(k).is_some_and(TokenKind::is_word))
         .then(|| doc.s(k))
     };

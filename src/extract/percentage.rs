@@ -55,7 +55,11 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 /// the sign or words.
 fn percent_at(doc: &Doc<'_>, i: usize) -> Option<(Num, usize)> {
     let kind = doc.kind(i)?;
-    if doc.glued_to_name(i) {
+    if !matches!(
+        kind,
+        TokenKind::Word(_) | TokenKind::Percent | TokenKind::Number
+    ) || doc.glued_to_name(i)
+    {
         return None;
     }
     match kind {
@@ -85,6 +89,12 @@ fn percent_at(doc: &Doc<'_>, i: usize) -> Option<(Num, usize)> {
             ))
         }
         TokenKind::Number => {
+            // The sign or words first: most numbers are not percentages.
+            let end = if doc.is_punct(i + 1, "%") && !doc.line_before(i + 1) {
+                i + 2
+            } else {
+                doc.phrase_at(i + 1, "phần trăm")?
+            };
             let value = parse_digits(doc.s(i))?;
             let num = Num {
                 value,
@@ -93,13 +103,7 @@ fn percent_at(doc: &Doc<'_>, i: usize) -> Option<(Num, usize)> {
                 words: false,
                 bare: false,
             };
-            if doc.is_punct(i + 1, "%") && !doc.line_before(i + 1) {
-                return Some((num, i + 2));
-            }
-            if let Some(end) = doc.phrase_at(i + 1, "phần trăm") {
-                return Some((num, end));
-            }
-            None
+            Some((num, end))
         }
         _ => None,
     }

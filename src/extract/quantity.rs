@@ -1,28 +1,39 @@
 //! `quantity` facts: a number and what it counts or measures: `90 đại
 //! biểu`, `05 cá nhân`, `3 triệu người`, `100 ha`, `2ha`, `hơn 400 nhà
-//! nghiên cứu`, `4 - 5 thiết bị`.
+//! nghiên cứu`, `4 - 5 thiết bị`, `616 cộng đồng`, `4 đứa con`, `1 mét 7`.
 //!
 //! The number is read by [`number`](super::number) (digits, magnitudes,
-//! words); what follows must be a counted noun
-//! (`src/lexicon/data/counted_nouns.txt`) or a unit of measure
-//! (`src/lexicon/data/units.txt`). The unit of the fact is the longest
-//! listed phrase, as written. A qualifier before the number joins the fact
-//! (`trên 730 ha` → over), and a range (`4 - 5 thiết bị`) is one fact whose
-//! value is its upper bound.
+//! words). What follows is a listed counted noun
+//! (`src/lexicon/data/counted_nouns.txt`) or unit of measure
+//! (`src/lexicon/data/units.txt`), the longest listed phrase as written;
+//! or else any noun: a number before a lower-case word counts it unless the
+//! word is listed as counting nothing or is a verb, adjective or function
+//! word of the treebank (see [`nouns`]). An opening quote may stand between
+//! (`200.000 "gia đình`). A qualifier before the number joins the fact
+//! (`trên 730 ha` → over), a range (`4 - 5 thiết bị`) is one fact whose
+//! value is its upper bound, and a unit word may take spoken decimals
+//! (`2 mét 1` → 2.1).
 //!
-//! Not quantities: durations (`5 năm`, `3 tháng`, `7 ngày`: their nouns are
-//! not listed), numbers after a label (`số 5`, `lần thứ 3`, `Điều 5`,
-//! `lớp 10`), clock times, codes and names (`U23`, `5G`), and a number in
-//! words that is one bare digit where it reads otherwise (`một người` is
-//! "a person", `tháng năm`, `thứ hai`). Numbers inside longer facts (money,
-//! ratios, dates) lose to them when overlaps are resolved.
+//! Not quantities: durations (`5 năm`, `3 tháng`, `7 ngày`), numbers after
+//! a label (`số 5`, `lần thứ 3`, `Điều 5`, `lớp 10`, but `mỗi bảng 2 đội`
+//! counts), scores (`3-1`), clock times, codes and names (`U23`, `5G`), and
+//! a number in words that is one bare digit where it reads otherwise (`một
+//! người` is "a person", `tháng năm`, `thứ hai`). An unlisted noun is read
+//! only after a plain count: not after a bare digit word (`ba mẹ`), a name
+//! or code (`Axon 10 pro`), a year, a formula (`10+3`), nor as an address
+//! (`40 phố Hàng Bài`). Numbers inside longer facts (money, ratios, dates)
+//! lose to them when overlaps are resolved.
+
+mod nouns;
+
+pub(crate) use nouns::word_end;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::number::{amount_at, parse_digits, words_can_count, Num};
-use super::{qualifier_before, Candidate, Doc};
+use super::number::{amount_at, parse_digits, sentence_start, words_can_count, Num};
+use super::{money, qualifier_before, Candidate, Doc};
 use crate::fact::{Payload, Quantity};
 use crate::lexicon::chars::{eq_word, split_tone};
 use crate::lexicon::data_lines;
@@ -109,6 +120,14 @@ impl<V> Phrases<V> {
             }
         }
         Phrases { by_first, longest }
+    }
+
+    /// The values of all phrases.
+    pub(crate) fn values(&self) -> impl Iterator<Item = &V> {
+        self.by_first
+            .values()
+            .flatten()
+            .flat_map(|(_, list)| list.iter().map(|(_, v)| v))
     }
 
     /// The longest phrase starting at token `i`: its value and the index
@@ -209,11 +228,229 @@ pub(crate) fn noun_at(doc: &Doc<'_>, i: usize) -> Option<(Noun, usize)> {
     }
 }
 
+/// What a number counts, read after it: a listed counted noun or unit, or
+/// an open noun (see [`nouns`]).
+#[derive(Clone, Copy, Debug)]
+struct Counted {
+    noun: Noun,
+    /// First token of the unit (after an opening quote: `200.000 "gia
+    /// đình`).
+    start: usize,
+    end: usize,
+    /// Listed in `counted_nouns.txt` or `units.txt`.
+    listed: bool,
+}
+
+/// The noun or unit the number `num` counts.
+fn count_at(doc: &Doc<'_>, num: &Num, named: &mut money::Named) -> Option<Counted> {
+    let i = num.end;
+    let quoted = i + 1 < doc.len()
+        && doc.is_punct(i, "\"")
+        && doc.space_before(i)
+        && !doc.line_before(i)
+        && !doc.space_before(i + 1)
+        && doc.kind(i + 1).is_some_and(TokenKind::is_word);
+    let listed = |noun, end| {
+        Some(Counted {
+            noun,
+            start: if quoted { i + 1 } else { i },
+            end,
+            listed: true,
+        })
+    };
+    let mut open = |start: usize, capital: bool| {
+        // A bare digit word (`ba mẹ`, `năm tài chính`, `một` as an article)
+        // counts only listed nouns: no need to look further.
+        if num.bare {
+            return None;
+        }
+        // Currencies and the nouns that begin like them (`đồng bằng`) are
+        // left to money and the listed nouns; a bare `bảng` that is no
+        // money may be counted, in small numbers (`4 bảng đấu`) or as a
+        // longer word (`100 bảng hiệu`).
+        let currency_ok = || match money::currency_word_at(doc, num, start, named) {
+            money::CurrencyWord::None => true,
+            money::CurrencyWord::Declined => num.value < 100.0 || word_end(doc, start) > start + 1,
+            money::CurrencyWord::Taken => false,
+        };
+        nouns::open_noun_at(doc, start, capital, currency_ok).map(|(noun, end)| Counted {
+            noun,
+            start,
+            end,
+            listed: false,
+        })
+    };
+    if quoted {
+        return match NOUNS.longest_at(doc, i + 1) {
+            Some((Noun::Not, _)) => None,
+            Some((&n, end)) => listed(n, end),
+            None => open(i + 1, true),
+        };
+    }
+    // As `noun_at`, with one lookup.
+    if i >= doc.len() || doc.line_before(i) {
+        return None;
+    }
+    if !doc.kind(i).is_some_and(TokenKind::is_word) {
+        return noun_at(doc, i).and_then(|(n, end)| listed(n, end));
+    }
+    match NOUNS.longest_at(doc, i) {
+        Some((Noun::Not, _)) => None,
+        Some((Noun::Counted, _)) if !doc.space_before(i) => None,
+        Some((&n, end)) => listed(n, end),
+        None => open(i, false),
+    }
+}
+
+/// Whether the number starting at token `i` follows a name or code (`Quận
+/// 5`, `THCS 2`, `Axon 10 pro`), so that an unlisted noun after it is no
+/// count: a word in capitals, a capitalised word inside a sentence, or one
+/// that starts the sentence but is no function word or verb (`Có 3 người`,
+/// `Khoảng 300 binh lính` count); or a number glued into a formula or code
+/// (`10+3`, `51C-200.74`).
+fn after_name(doc: &Doc<'_>, i: usize) -> bool {
+    if i == 0 || doc.line_before(i) {
+        return false;
+    }
+    let k = i - 1;
+    match doc.kind(k) {
+        Some(
+            TokenKind::Abbreviation
+            | TokenKind::Word(crate::token::Case::Upper | crate::token::Case::Mixed),
+        ) => true,
+        Some(TokenKind::Word(crate::token::Case::Capitalized)) => {
+            !sentence_start(doc, k)
+                || !matches!(
+                    nouns::class_at(doc, k),
+                    Some((
+                        nouns::Class::Function | nouns::Class::Verb | nouns::Class::Adjective,
+                        _
+                    ))
+                )
+        }
+        Some(TokenKind::Punct | TokenKind::Symbol) => {
+            !doc.space_before(i) && !doc.space_before(k) && k > 0 && !doc.line_before(k)
+        }
+        _ => false,
+    }
+}
+
+/// Street words: before a name or a number they make an address (`40 phố
+/// Hàng Bài`, `12 đường 3 tháng 2`), not a count.
+const ADDRESS: &[&str] = &[
+    "phố",
+    "đường",
+    "ngõ",
+    "ngách",
+    "hẻm",
+    "kiệt",
+    "quốc lộ",
+    "tỉnh lộ",
+];
+
+/// Whether an unlisted noun at `start..end` is a street of an address.
+fn address(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    ADDRESS.iter().any(|w| doc.phrase_at(start, w) == Some(end))
+        && end < doc.len()
+        && !doc.line_before(end)
+        && (doc.is_capitalized(end) || doc.kind(end) == Some(TokenKind::Number))
+}
+
+/// Whether the number is the second of a score or a pair that is no range
+/// (`3-1`, `2 - 0`, `0-0`): no count of what follows.
+fn second_of_pair(doc: &Doc<'_>, num: &Num) -> bool {
+    let s = num.start;
+    s >= 2
+        && doc.is_punct(s - 1, "-")
+        && !doc.line_before(s)
+        && doc.kind(s - 2) == Some(TokenKind::Number)
+        && match range_start(doc, num) {
+            None => true,
+            Some(lo) => parse_digits(doc.s(lo)) == parse_digits(doc.s(s)),
+        }
+}
+
+/// Whether the number at `i` is glued to the word before it (`x600`), or
+/// is the exponent after a unit (`500m 3`, `7.755 m 2`, for m³ and m²): no
+/// count.
+fn glued_or_exponent(doc: &Doc<'_>, i: usize) -> bool {
+    if i == 0 || doc.line_before(i) || !doc.kind(i - 1).is_some_and(TokenKind::is_word) {
+        return false;
+    }
+    let after_unit =
+        i >= 2 && doc.kind(i - 2) == Some(TokenKind::Number) && unit_at(doc, i - 1).is_some();
+    !doc.space_before(i)
+        || after_unit && !doc.space_before(i - 1)
+        // `7.755 m 2 đất`: a spaced exponent of a length unit.
+        || after_unit
+            && matches!(doc.s(i), "2" | "3")
+            && ["m", "cm", "mm", "km", "dm"].iter().any(|u| doc.s(i - 1) == *u)
+}
+
+/// Whether the number reads as a code or a year rather than a count before
+/// an unlisted noun: four plain digits in the years' range.
+fn year_shaped(doc: &Doc<'_>, num: &Num) -> bool {
+    year_like(doc, num)
+}
+
+/// Units whose spoken decimals follow them: `1 mét 7` is 1.7 m, `2 ký 3`
+/// is 2.3 kg.
+const SPOKEN_UNITS: &[&str] = &["mét", "ký", "kí", "cân", "tấn", "tạ", "lít", "cây số"];
+
+/// A small whole number and a unit written as a word, with spoken decimals
+/// after it (`2 mét 1`): the value and the index past the decimals. The
+/// decimals are one or two plain digits that end the phrase (a mark, a line end, or a function word
+/// follows: `cao 1 mét 7 và nặng 60 kg`).
+fn spoken_decimal(doc: &Doc<'_>, num: &Num, unit: usize, end: usize) -> Option<(f64, usize)> {
+    if !SPOKEN_UNITS
+        .iter()
+        .any(|u| doc.phrase_at(unit, u) == Some(end))
+        || num.value.fract() != 0.0
+        || num.value >= 100.0
+        || !doc.space_before(unit)
+        || doc.kind(end) != Some(TokenKind::Number)
+        || doc.line_before(end)
+        || !doc.space_before(end)
+        || !super::number::spoken_decimals(doc.s(end), 2)
+    {
+        return None;
+    }
+    let j = end + 1;
+    let ends = j >= doc.len()
+        || doc.line_before(j)
+        || doc.kind(j) == Some(TokenKind::Punct)
+        || doc.kind(j).is_some_and(TokenKind::is_word)
+            && matches!(
+                nouns::class_at(doc, j),
+                Some((
+                    nouns::Class::Function | nouns::Class::Verb | nouns::Class::Adjective,
+                    _
+                ))
+            );
+    if !ends {
+        return None;
+    }
+    let d = doc.s(end);
+    let frac = parse_digits(d)? / 10f64.powi(d.len() as i32);
+    Some((num.value + frac, j))
+}
+
 /// Whether a label stands just before token `i` (`số 5`, `Điều 5`,
 /// `lần thứ 3`), so that a number there is no count.
 pub(crate) fn label_before(doc: &Doc<'_>, i: usize) -> bool {
-    matches!(LABELS.longest_before(doc, i), Some((true, _)))
+    match LABELS.longest_before(doc, i) {
+        // `mỗi bảng 2 đội`, `từng lớp 30 học sinh`: a label word after a
+        // determiner is a noun the clause distributes over, not a label.
+        Some((true, s)) => {
+            !(s > 0 && !doc.line_before(s) && DISTRIBUTIVE.iter().any(|w| doc.is(s - 1, w)))
+        }
+        _ => false,
+    }
 }
+
+/// Determiners before a label word that make it a plain noun (`mỗi bảng 2
+/// đội`: each group has two teams).
+const DISTRIBUTIVE: &[&str] = &["mỗi", "từng", "mọi"];
 
 /// If a range's lower bound stands before the number at `start` (`4 - 5`,
 /// `25-30`), the index where the range starts.
@@ -346,6 +583,7 @@ fn list_head(doc: &Doc<'_>, i: usize) -> usize {
 
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let n = doc.len();
+    let mut named = money::Named::default();
     let mut i = 0;
     while i < n {
         let kind = doc.toks[i].kind;
@@ -362,17 +600,32 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         };
-        let Some((_, end)) = noun_at(doc, num.end) else {
+        let Some(counted) = count_at(doc, &num, &mut named) else {
             i = num.end.max(i + 1);
             continue;
         };
+        let end = counted.end;
         // A bare digit word before a label and its number (`năm lớp 9`) is
         // no count of that label.
         if !words_can_count(doc, &num) || num.bare && doc.kind(end) == Some(TokenKind::Number) {
             i = num.end;
             continue;
         }
+        // An unlisted noun is read after a plain count only: not after a
+        // bare digit word (`ba mẹ`, `năm tài chính`), a name or code (`Sư
+        // đoàn 312`), in a score (`3-1`), or after a year (`2022`).
         let mut start = range_start(doc, &num).unwrap_or(num.start);
+        if second_of_pair(doc, &num)
+            || !counted.listed
+                && (num.bare
+                    || after_name(doc, start)
+                    || glued_or_exponent(doc, start)
+                    || year_shaped(doc, &num)
+                    || address(doc, counted.start, end))
+        {
+            i = num.end;
+            continue;
+        }
         if label_before(doc, start)
             || label_of_list(doc, start)
             || year_of_date(doc, &num)
@@ -381,16 +634,24 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             i = end;
             continue;
         }
-        let mut fact = Quantity::new(num.value, doc.slice(num.end, end));
+        let mut value = num.value;
+        let mut fact_end = end;
+        if counted.noun == Noun::Unit {
+            if let Some((v, e)) = spoken_decimal(doc, &num, counted.start, end) {
+                value = v;
+                fact_end = e;
+            }
+        }
+        let mut fact = Quantity::new(value, doc.slice(counted.start, end));
         if let Some((q_start, q)) = qualifier_before(doc, start) {
             fact.qualifier = Some(q);
             start = q_start;
         }
         out.push(Candidate::new(
-            doc.span(start, end),
+            doc.span(start, fact_end),
             Payload::Quantity(fact),
         ));
-        i = end;
+        i = fact_end;
     }
 }
 

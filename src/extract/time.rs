@@ -800,6 +800,11 @@ impl Parser<'_, '_> {
         if let Some(f) = self.months_of_year(i) {
             return Some(f);
         }
+        if numeric {
+            if let Some(f) = self.list_member(i) {
+                return Some(f);
+            }
+        }
         let (pt, j) = self.point_at(i)?;
         if let Some(f) = self.dash_range(i, &pt, j) {
             return Some(f);
@@ -839,6 +844,103 @@ impl Parser<'_, '_> {
                             && self.kind(j + 1) == Some(TokenKind::Number))
             }
         }
+    }
+
+    /// The rest of a list of days or months after token `j` (`, 7.2005`,
+    /// `và 7/2005`, `, 13 và 14/5/2023`, `và 11 năm 2022`): bare numbers
+    /// joined by commas, `và` or `hoặc`, ending with one that carries the
+    /// year (months) or the month and maybe the year (days). Returns that
+    /// year and month. At most six members are read.
+    fn list_tail(&self, mut j: usize, days: bool) -> Option<(Option<i32>, Option<u8>)> {
+        for _ in 0..6 {
+            if !matches!(self.k(j), W::Comma | W::Va | W::Hoac) {
+                return None;
+            }
+            j += 1;
+            if self.k(j) == if days { W::Ngay } else { W::Thang } {
+                j += 1;
+            }
+            match self.numeric_at(j)? {
+                (NumDate::Date(y, Some(m), None, _), _) if !days && y.is_some() => {
+                    return Some((y, Some(m)))
+                }
+                (NumDate::Date(y, Some(m), Some(_), _), _) if days => return Some((y, Some(m))),
+                (NumDate::Small(v), e) => {
+                    if days {
+                        if !(1..=31).contains(&v) {
+                            return None;
+                        }
+                        // `13 tháng 5 (năm 2023)`.
+                        if self.k(e) == W::Thang {
+                            let (m, _, e2) = self.month_at(e + 1)?;
+                            let y = self.year_suffix(e2).map(|(y, _, _)| y);
+                            return Some((y, Some(m)));
+                        }
+                    } else {
+                        if !(1..=12).contains(&v) {
+                            return None;
+                        }
+                        if let Some((y, _, _)) = self.year_suffix(e) {
+                            return Some((Some(y), Some(v)));
+                        }
+                    }
+                    j = e;
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// A bare number that continues a list of days or months whose date is
+    /// written once at its end (`13` in `ngày 12, 13 và 14/5/2023`, `11 năm
+    /// 2022` in `tháng 10 và 11 năm 2022`).
+    fn list_member(&self, i: usize) -> Option<Found> {
+        if !(i >= 1
+            && self.last_end == i - 1
+            && matches!(self.c(i - 1), W::Va | W::Comma | W::Hoac)
+            && !self.doc.line_before(i)
+            && matches!(self.last_prec, Prec::Day | Prec::Month))
+        {
+            return None;
+        }
+        let Some((NumDate::Small(v), e)) = self.numeric_at(i) else {
+            return None;
+        };
+        let mut pt = Pt::new();
+        let end = if self.last_prec == Prec::Month {
+            if !(1..=12).contains(&v) {
+                return None;
+            }
+            match self.year_suffix(e) {
+                Some((y, inferred, e2)) => {
+                    pt = pt.with(Some(y), Some(v), None);
+                    pt.inferred = inferred;
+                    e2
+                }
+                None => {
+                    let (y, _) = self.list_tail(e, false)?;
+                    pt = pt.with(y, Some(v), None);
+                    e
+                }
+            }
+        } else {
+            if self.k(e) == W::Thang {
+                return None;
+            }
+            let (y, m) = self.list_tail(e, true)?;
+            let m = m?;
+            if !dm_ok(u32::from(v), u32::from(m)) {
+                return None;
+            }
+            pt = pt.with(y, Some(m), Some(v));
+            e
+        };
+        Some(Found {
+            start: i,
+            end,
+            expr: Expr::Date(self.finish(pt)?),
+        })
     }
 
     /// The point continues a list of the same precision: `năm 2019 và
@@ -1453,6 +1555,17 @@ impl Parser<'_, '_> {
                 (p, e)
             }
         };
+        // `ngày 5 và 6/3/2024`: the month and year written once for a list
+        // of days.
+        if pt.d.is_some() && pt.m.is_none() && !pt.lunar {
+            if let Some((y, Some(m))) = self.list_tail(e, true) {
+                if pt.d.is_some_and(|d| dm_ok(u32::from(d), u32::from(m))) {
+                    pt.m = Some(m);
+                    pt.y = y;
+                    pt.form = Form::Sure;
+                }
+            }
+        }
         // Suffixes: a year (`ngày 15/3 năm nay`), the lunar calendar, a time.
         if pt.y.is_none() && pt.m.is_some() && !pt.inferred {
             if let Some((y, inferred, e2)) = self.year_suffix(e) {
@@ -1672,6 +1785,14 @@ impl Parser<'_, '_> {
                 && !matches!(self.doc.s(j - 1), "." | "!" | "?" | ":" | "\"" | "(" | "-")
             {
                 return None;
+            }
+            // `tháng 6, 7.2005`, `tháng 6 và 7/2005`: the year written
+            // once for a list of months.
+            if !word && !lunar {
+                if let Some((y, _)) = self.list_tail(e, false) {
+                    pt.y = y;
+                    return Some((pt, e));
+                }
             }
             // `tháng 6 tới`, `tháng 3 vừa qua`, `tháng 1 này`.
             if let Some((y, e2)) = self.month_rel(m, e) {

@@ -32,15 +32,32 @@
 //! | `“ ” „` → `"`, `‘ ’` → `'` | on | [`Options::quotes`] |
 //! | `…` → `...` | on | [`Options::ellipsis`] |
 //! | `Ð` (U+00D0) `ð` (U+00F0) → `Đ` `đ` | on | [`Options::lookalikes`] |
+//! | misplaced tone marks moved: `cuả` → `của`, `qủa` → `quả` | on | [`Options::repair_tones`] |
+//! | tone style `hoà`/`hòa` | as written | [`Options::tone_style`] |
+//! | diacritics stripped: `Đảng ủy` → `Dang uy` | off | [`Options::fold`], [`Options::fold_case`] |
 //!
-//! Every step is a single pass; steps that find nothing to do cost a scan.
+//! The passes run in that order: clean-up first (so that removing a
+//! zero-width mark cannot leave a letter and its accent apart), then NFC,
+//! then tone marks, then folding. Clean text is recognised in one byte scan
+//! and returned borrowed. Legacy encodings (TCVN3, VNI, VIQR, Windows-1258
+//! and their mojibake) are decoded by [`legacy`].
 
+mod cleanup;
+mod fold;
+pub mod legacy;
+mod letters;
+mod nfc;
 mod offsets;
+mod scan;
+mod tone;
 
 use std::borrow::Cow;
 
+pub use fold::{fold, fold_with};
+pub use letters::vietnamese_letters;
 pub(crate) use offsets::Builder;
 pub use offsets::OffsetMap;
+pub use tone::ToneStyle;
 
 use crate::Span;
 
@@ -64,6 +81,10 @@ pub struct Options {
     quotes: bool,
     ellipsis: bool,
     lookalikes: bool,
+    tone: ToneStyle,
+    repair_tones: bool,
+    fold: bool,
+    fold_case: bool,
 }
 
 impl Default for Options {
@@ -77,6 +98,10 @@ impl Default for Options {
             quotes: true,
             ellipsis: true,
             lookalikes: true,
+            tone: ToneStyle::Keep,
+            repair_tones: true,
+            fold: false,
+            fold_case: false,
         }
     }
 }
@@ -93,6 +118,10 @@ impl Options {
             quotes: false,
             ellipsis: false,
             lookalikes: false,
+            tone: ToneStyle::Keep,
+            repair_tones: false,
+            fold: false,
+            fold_case: false,
         }
     }
 
@@ -148,6 +177,54 @@ impl Options {
         self.lookalikes = yes;
         self
     }
+
+    /// Where tone marks go in `oa`, `oe`, `uy` without a final consonant
+    /// (default [`ToneStyle::Keep`]: as written).
+    pub fn tone_style(mut self, style: ToneStyle) -> Options {
+        self.tone = style;
+        self
+    }
+
+    /// Move tone marks typed on the wrong vowel to the main vowel of the
+    /// syllable: `cuả` → `của`, `qủa` → `quả`, `gía` → `giá`, `tóan` →
+    /// `toán` (default on). Only words that are one valid Vietnamese
+    /// syllable are touched.
+    ///
+    /// ```
+    /// use vntext::normalize::{normalize, normalize_with, Options};
+    /// assert_eq!(normalize("cuả tôi, qủa cam").as_str(), "của tôi, quả cam");
+    /// let off = Options::default().repair_tones(false);
+    /// assert_eq!(normalize_with("cuả", &off).as_str(), "cuả");
+    /// ```
+    pub fn repair_tones(mut self, yes: bool) -> Options {
+        self.repair_tones = yes;
+        self
+    }
+
+    /// Strip diacritics to ASCII for search keys: `Đảng ủy` → `Dang uy`
+    /// (default off). See [`fold`].
+    ///
+    /// ```
+    /// use vntext::normalize::{normalize_with, Options};
+    /// let key = Options::default().fold(true).fold_case(true);
+    /// assert_eq!(normalize_with("Đảng  ỦY", &key).as_str(), "dang uy");
+    /// ```
+    pub fn fold(mut self, yes: bool) -> Options {
+        self.fold = yes;
+        self
+    }
+
+    /// Lower-case the text (default off); with [`Options::fold`], for
+    /// case-insensitive search keys.
+    pub fn fold_case(mut self, yes: bool) -> Options {
+        self.fold_case = yes;
+        self
+    }
+
+    /// Whether the tone pass has anything to do.
+    fn tones_enabled(&self) -> bool {
+        self.repair_tones || self.tone != ToneStyle::Keep
+    }
 }
 
 /// A normalised text and the map back to the text it came from.
@@ -158,6 +235,20 @@ pub struct Normalized<'a> {
 }
 
 impl<'a> Normalized<'a> {
+    pub(crate) fn borrowed(text: &'a str) -> Normalized<'a> {
+        Normalized {
+            text: Cow::Borrowed(text),
+            map: OffsetMap::identity(),
+        }
+    }
+
+    pub(crate) fn owned(text: String, map: OffsetMap) -> Normalized<'a> {
+        Normalized {
+            text: Cow::Owned(text),
+            map,
+        }
+    }
+
     /// The normalised text.
     pub fn as_str(&self) -> &str {
         &self.text
@@ -201,222 +292,74 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 
 /// Normalises `text` with the given options.
 ///
+/// Text that needs nothing is checked in one scan and returned borrowed;
+/// otherwise the enabled passes run in order (clean-up, NFC, tone marks,
+/// folding), each skipping quickly over what it does not change, and the
+/// returned map composes their edits.
+///
 /// ```
 /// use vntext::normalize::{normalize_with, Options};
 /// let n = normalize_with("a\u{00A0}b", &Options::none());
 /// assert!(n.is_borrowed());
 /// ```
 pub fn normalize_with<'a>(text: &'a str, opts: &Options) -> Normalized<'a> {
+    if scan::is_clean(text, opts) {
+        return Normalized::borrowed(text);
+    }
     let mut cur: Cow<'a, str> = Cow::Borrowed(text);
     let mut map = OffsetMap::identity();
-    if opts.nfc && !is_nfc(&cur) {
-        let (s, m) = nfc_pass(&cur);
-        cur = Cow::Owned(s);
-        map.push(m);
+    let mut apply = |cur: &mut Cow<'a, str>, r: Option<(String, OffsetMap)>| {
+        if let Some((s, m)) = r {
+            *cur = Cow::Owned(s);
+            map.push(m);
+        }
+    };
+    if cleanup::enabled(opts) {
+        let r = cleanup::pass(&cur, opts);
+        apply(&mut cur, r);
     }
-    if needs_cleanup(&cur, opts) {
-        let (s, m) = cleanup_pass(&cur, opts);
-        cur = Cow::Owned(s);
-        map.push(m);
+    if opts.nfc {
+        let r = nfc::pass(&cur);
+        apply(&mut cur, r);
+    }
+    if opts.tones_enabled() {
+        let r = tone_pass(&cur, opts.tone, opts.repair_tones);
+        apply(&mut cur, r);
+    }
+    if opts.fold || opts.fold_case {
+        let r = fold::pass(&cur, opts.fold, opts.fold_case);
+        let removed_marks = r.is_some();
+        apply(&mut cur, r);
+        // Stripping a mark that stood between two spaces leaves a run.
+        if removed_marks && cleanup::enabled(opts) {
+            let r = cleanup::pass(&cur, opts);
+            apply(&mut cur, r);
+        }
     }
     Normalized { text: cur, map }
 }
 
-/// Whether `text` is in NFC, checked quickly for the scripts of Vietnamese
-/// news and exactly for everything else.
-pub(crate) fn is_nfc(text: &str) -> bool {
-    // ASCII, Latin-1 and Latin Extended-A/B letters and the Vietnamese
-    // precomposed block are all stable under NFC; only combining marks and
-    // other scripts need the full check.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            continue;
-        }
-        match b {
-            0xC2..=0xC9 => i += 2,
-            0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => i += 3,
-            0xE2 if bytes.get(i + 1) == Some(&0x80) => i += 3,
-            _ => {
-                // Check from the last starter before this point: a mark
-                // composes with what precedes it.
-                let from = text[..i]
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, c)| unicode_normalization::char::canonical_combining_class(c) == 0)
-                    .map_or(0, |(j, _)| j);
-                let rest = &text[from..];
-                return unicode_normalization::is_nfc_quick(rest.chars())
-                    == unicode_normalization::IsNormalized::Yes
-                    || unicode_normalization::is_nfc(rest);
-            }
-        }
-    }
-    true
-}
-
-/// Composes `text` to NFC, one normalisation segment (a starter and the marks
-/// after it) at a time, so that the map stays precise.
-fn nfc_pass(text: &str) -> (String, OffsetMap) {
-    use unicode_normalization::char::canonical_combining_class;
-    use unicode_normalization::UnicodeNormalization;
-
-    let mut b = Builder::with_capacity(text.len());
-    let mut buf = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut end = start + c.len_utf8();
-        let mut simple = c.is_ascii() && chars.peek().is_none_or(|&(_, n)| n.is_ascii());
-        if !simple {
-            // Extend the segment over the combining marks and the characters
-            // that can compose with what precedes them.
-            while let Some(&(i, n)) = chars.peek() {
-                if canonical_combining_class(n) != 0 || composes_backward(n) {
-                    end = i + n.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let seg = &text[start..end];
-            buf.clear();
-            buf.extend(seg.nfc());
-            simple = buf == seg;
-            if !simple {
-                b.replace(text, start, end, &buf);
-            }
-        }
-    }
-    b.finish(text)
-}
-
-/// Starters that may compose with the character before them (NFC_QC=Maybe
-/// among starters: Hangul medial vowels and final consonants, and a few
-/// Indic vowel signs).
-fn composes_backward(c: char) -> bool {
-    matches!(c as u32,
-        0x1161..=0x1175 | 0x11A8..=0x11C2 | 0x0B3E | 0x0B56 | 0x0B57 | 0x0BBE | 0x0BD7
-        | 0x0C56 | 0x0CC2 | 0x0CD5 | 0x0CD6 | 0x0D3E | 0x0D57 | 0x0DCF | 0x0DDF | 0x102E
-        | 0x1B35 | 0x110A7 | 0x1133E | 0x11357 | 0x114B0 | 0x114BA | 0x114BD | 0x115AF | 0x11930)
-}
-
-/// What the clean-up pass writes for one character, if it changes it.
-fn cleanup_char(c: char, opts: &Options) -> Option<&'static str> {
-    match c {
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
-            if opts.spaces =>
+/// Moves misplaced tone marks, and converts the style if asked, or `None`
+/// when nothing changes.
+pub(crate) fn tone_pass(text: &str, style: ToneStyle, repair: bool) -> Option<(String, OffsetMap)> {
+    let mut out: Option<Builder> = None;
+    let mut done = 0;
+    scan::for_each_toned(text, |i, j, t| {
+        if i >= done
+            && scan::needs_a_look(text.as_bytes(), i, j, t, style)
+            && !tone::surely_fine(text, i, j, t, style)
         {
-            Some(" ")
-        }
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' if opts.spaces => Some(""),
-        '\u{2012}'..='\u{2015}' | '\u{2212}' if opts.dashes => Some("-"),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' if opts.quotes => Some("\""),
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' if opts.quotes => Some("'"),
-        '\u{2026}' if opts.ellipsis => Some("..."),
-        '\u{00D0}' if opts.lookalikes => Some("Đ"),
-        '\u{00F0}' if opts.lookalikes => Some("đ"),
-        _ => None,
-    }
-}
-
-fn needs_cleanup(text: &str, opts: &Options) -> bool {
-    let bytes = text.as_bytes();
-    let mut prev_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'\r' if opts.newlines => return true,
-            b' ' | b'\t' => {
-                if opts.collapse_spaces && (prev_space || b == b'\t') {
-                    return true;
-                }
-                prev_space = true;
-                continue;
-            }
-            0xC2 | 0xC3 | 0xE2 | 0xE3 | 0xEF => {
-                if let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-                    if cleanup_char(c, opts).is_some() {
-                        return true;
-                    }
+            if let Some(fix) = tone::fix_at(text, i, j, style, repair) {
+                if fix.start >= done {
+                    out.get_or_insert_with(|| Builder::with_capacity(text.len()))
+                        .replace(text, fix.start, fix.end, fix.as_str());
+                    done = fix.end;
                 }
             }
-            _ => {}
         }
-        prev_space = false;
-    }
-    false
-}
-
-fn cleanup_pass(text: &str, opts: &Options) -> (String, OffsetMap) {
-    let mut b = Builder::with_capacity(text.len());
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c0 = bytes[i];
-        if c0 == b'\r' && opts.newlines {
-            let end = if bytes.get(i + 1) == Some(&b'\n') {
-                i + 2
-            } else {
-                i + 1
-            };
-            b.replace(text, i, end, "\n");
-            i = end;
-            continue;
-        }
-        let is_space_start = c0 == b' ' || c0 == b'\t' || (c0 >= 0x80 && opts.spaces);
-        if is_space_start && opts.collapse_spaces {
-            // A run of spaces (after mapping) becomes one space.
-            let mut j = i;
-            let mut n = 0;
-            let mut plain = true;
-            while j < bytes.len() {
-                let c = match text[j..].chars().next() {
-                    Some(c) => c,
-                    None => break,
-                };
-                let mapped = if c == ' ' || c == '\t' {
-                    " "
-                } else {
-                    match cleanup_char(c, opts) {
-                        Some(m) if m == " " || m.is_empty() => m,
-                        _ => break,
-                    }
-                };
-                if mapped == " " {
-                    n += 1;
-                }
-                if c != ' ' {
-                    plain = false;
-                }
-                j += c.len_utf8();
-            }
-            if j > i {
-                // One plain space stays as it is; anything else becomes one
-                // space, or nothing for zero-width marks alone.
-                if !(plain && n == 1) {
-                    b.replace(text, i, j, if n > 0 { " " } else { "" });
-                }
-                i = j;
-                continue;
-            }
-        }
-        if c0 >= 0x80 {
-            let c = match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            };
-            let len = c.len_utf8();
-            if let Some(with) = cleanup_char(c, opts) {
-                b.replace(text, i, i + len, with);
-            }
-            i += len;
-        } else {
-            i += 1;
-        }
-    }
-    b.finish(text)
+        true
+    });
+    out.map(|b| b.finish(text))
 }
 
 #[cfg(test)]

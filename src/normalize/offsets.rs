@@ -150,6 +150,11 @@ impl Builder {
         }
     }
 
+    /// The input offset up to which everything has been written.
+    pub fn pos(&self) -> usize {
+        self.orig_pos
+    }
+
     /// Copies `input[self.orig_pos..end]` unchanged.
     pub fn keep(&mut self, input: &str, end: usize) {
         if end > self.orig_pos {

@@ -5,15 +5,18 @@
 //! vntext annotate [--input FILE] [--output FILE] [-j N] [--resume] …
 //! vntext report --input out.jsonl --output report.html [--texts in.jsonl]
 //! vntext tokenize [--sentences|--syllables|--words] [FILE]
+//! vntext normalize [--from auto|utf8|tcvn3|vni|viqr|cp1258] [--tone new|old|keep] [--fold] [FILE]
 //! ```
 //!
 //! Exit status: 0 on success, 1 when input or output failed, 2 for a usage
-//! error, 3 when `annotate` wrote error records for some input lines.
+//! error, 3 when `annotate` wrote error records for some input lines or
+//! `normalize` met bytes it could not decode (reported on stderr).
 
 #![forbid(unsafe_code)]
 
 mod annotate;
 mod extract;
+mod normalize;
 mod output;
 mod report;
 mod tokenize;
@@ -40,6 +43,8 @@ enum Command {
     Report(report::Args),
     /// Split text into sentences, syllables or words, one sentence a line.
     Tokenize(tokenize::Args),
+    /// Decode legacy encodings and normalise to clean UTF-8 on stdout.
+    Normalize(normalize::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +54,7 @@ fn main() -> ExitCode {
         Command::Annotate(args) => annotate::run(args),
         Command::Report(args) => report::run(args),
         Command::Tokenize(args) => tokenize::run(args),
+        Command::Normalize(args) => normalize::run(args),
     };
     match result {
         Ok(code) => code,

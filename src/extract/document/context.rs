@@ -99,6 +99,18 @@ pub(super) fn head_before(doc: &Doc<'_>, i: usize) -> Head {
         head.so = Some(p);
     }
     head.type_at = type_before(doc, p);
+    // `kết luận điều tra số …`, `quyết định xử phạt số …`: a qualifier
+    // between the type word and `số`.
+    if head.type_at.is_none() && head.so.is_some() {
+        head.type_at = TABLES.qualifiers.iter().find_map(|q| {
+            let start = p.checked_sub(q.len())?;
+            let here = q
+                .iter()
+                .enumerate()
+                .all(|(k, w)| doc.is(start + k, w) && !doc.line_before(start + k));
+            here.then(|| type_before(doc, start)).flatten()
+        });
+    }
     head
 }
 

@@ -43,7 +43,6 @@ pub(super) struct Tables {
     /// Type words, longest first.
     pub types: Vec<TypeWord>,
     /// The distinct last syllables of the type words, for a quick test.
-    pub last_words: Vec<&'static str>,
     /// Their [`syllable_key`]s, sorted: the test run on every word before
     /// a number.
     pub last_keys: Vec<u64>,
@@ -54,6 +53,9 @@ pub(super) struct Tables {
     /// First words of issuing bodies (`Bộ`, `Chính phủ`, `UBND`), each a
     /// list of syllables.
     pub bodies: Vec<Vec<&'static str>>,
+    /// Words between a type word and `số` (`điều tra`, `xử phạt`), each a
+    /// list of syllables, longest first.
+    pub qualifiers: Vec<Vec<&'static str>>,
 }
 
 pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -115,13 +117,18 @@ pub(super) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let bodies = data_lines(include_str!("../../lexicon/data/doc_bodies.txt"))
         .map(|l| l.split(' ').collect())
         .collect();
+    let mut qualifiers: Vec<Vec<&'static str>> =
+        data_lines(include_str!("../../lexicon/data/doc_type_qualifiers.txt"))
+            .map(|l| l.split(' ').collect())
+            .collect();
+    qualifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
     Tables {
         types,
-        last_words,
         last_keys,
         codes,
         issuers,
         bodies,
+        qualifiers,
     }
 });
 
@@ -230,6 +237,11 @@ mod tests {
             include_str!("../../lexicon/data/doc_bodies.txt"),
         );
         assert!(t.bodies.len() > 30);
+        assert_sorted(
+            "doc_type_qualifiers",
+            include_str!("../../lexicon/data/doc_type_qualifiers.txt"),
+        );
+        assert!(t.qualifiers.len() > 10);
     }
 
     #[test]

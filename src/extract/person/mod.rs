@@ -359,13 +359,6 @@ impl Parser<'_, '_> {
         }
     }
 
-    /// Whether token `i` ends a title or a name: the end, a line break,
-    /// punctuation other than a joining one.
-    fn hard_end(&self, i: usize) -> bool {
-        let d = self.doc;
-        i >= d.len() || d.line_before(i) || matches!(d.kind(i), Some(TokenKind::Punct))
-    }
-
     /// Whether token `i` starts a sentence or clause: a line start, or after
     /// end punctuation or an opening quote.
     fn sentence_start(&self, i: usize) -> bool {
