@@ -762,7 +762,7 @@ pub(crate) fn sentence_start(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// Whether a number word at token `i` belongs to a name: capitalised
-/// inside a sentence (`Kỳ Hiểu Ba`, `Hai Bà Trưng` after a comma), or at a
+/// inside a sentence (`Tạ Văn Ba`, `Hai Bà Trưng` after a comma), or at a
 /// sentence start with a capitalised word after it (`Hai Bà Trưng`, `Năm
 /// Căn`). Words in capitals (`HAI NGƯỜI`, a headline) are read as numbers.
 fn in_name(doc: &Doc<'_>, i: usize) -> bool {
