@@ -415,7 +415,7 @@ fn read_line_capped(
             return Ok(any.then_some(total));
         }
         any = true;
-        let (take, found) = match memchr_newline(avail) {
+        let (take, found) = match memchr::memchr(b'\n', avail) {
             Some(p) => (p, true),
             None => (avail.len(), false),
         };
@@ -427,10 +427,6 @@ fn read_line_capped(
             return Ok(Some(total));
         }
     }
-}
-
-fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
 }
 
 fn read_batches(
