@@ -1682,9 +1682,11 @@ impl Parser<'_, '_> {
         let mut pt = Pt::new();
         match nd {
             NumDate::Date(y, m, d, form) => {
-                // `ngày 2-3 lần`, `ngày 8-10 tiếng`: a range of counts.
+                // `ngày 2-3 lần`, `ngày 8-10 tiếng`: a range of counts. A
+                // slashed `28/2 giờ Hà Nội` stays a date.
                 if y.is_none()
                     && d.is_some()
+                    && form != Form::Slash
                     && self.kind(e) == Some(TokenKind::Word(Case::Lower))
                     && (matches!(self.k(e), W::Quant | W::Unit | W::Gio | W::Phut)
                         || self.doc.is(e, "tiếng"))
