@@ -13,6 +13,7 @@
 //! `normalize` met bytes it could not decode (reported on stderr).
 
 #![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod annotate;
 mod extract;
