@@ -133,7 +133,7 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         if caps.last() != Some(&next_cap) {
             caps.push(next_cap);
         }
-        if next_cap > i + 5 || !p.trigger(i) {
+        if next_cap > i + 8 || !p.trigger(i) {
             i += 1;
             continue;
         }
@@ -177,6 +177,9 @@ struct Title {
     start: usize,
     end: usize,
     name: Option<(usize, usize)>,
+    /// The head takes a person's name right after it (`title-heads.txt`:
+    /// `person`).
+    person: bool,
 }
 
 /// A mention: tokens `start..end`.
@@ -1036,15 +1039,22 @@ impl Parser<'_, '_> {
     }
 
     /// Whether a run of capitalised words standing alone at `s..e` is a
-    /// foreign person: led by a known given name (`foreign-given-names.txt`),
-    /// two name words or more with one not a Vietnamese syllable, no word of
-    /// an organisation or a place (`Marcus Whitfield`, not `Elland Road`).
+    /// foreign person: led by a known given name (`foreign-given-names.txt`)
+    /// and of a foreign person's shape (`Marcus Whitfield`, not `Elland
+    /// Road`).
     fn foreign_bare_ok(&self, s: usize, e: usize) -> bool {
+        self.flags(s) & FOREIGN_GIVEN != 0
+            && self.foreign_shape(s, e)
+            && self.run_start(s)
+            && self.bare_context_ok(s)
+    }
+
+    /// Whether the run `s..e` has the shape of a foreign person's name: led
+    /// by a capitalised word, two name words or more with one not a
+    /// Vietnamese syllable, no word of an organisation or a place.
+    fn foreign_shape(&self, s: usize, e: usize) -> bool {
         let d = self.doc;
-        if d.kind(s) != Some(TokenKind::Word(Case::Capitalized))
-            || self.flags(s) & FOREIGN_GIVEN == 0
-            || syllables(d, s, e) < 2
-        {
+        if d.kind(s) != Some(TokenKind::Word(Case::Capitalized)) || syllables(d, s, e) < 2 {
             return false;
         }
         let mut foreign = false;
@@ -1059,7 +1069,7 @@ impl Parser<'_, '_> {
                 return false;
             }
         }
-        foreign && self.run_start(s) && self.bare_context_ok(s)
+        foreign
     }
 
     /// Whether a word of `not-person-before.txt` ends within four tokens
@@ -1188,29 +1198,45 @@ impl Parser<'_, '_> {
     fn title(&self, i: usize, mode: Mode) -> Option<Title> {
         let d = self.doc;
         let mut j = i;
-        let head_end = loop {
+        let (head_end, person) = loop {
             if j > i && d.line_before(j) {
                 return None;
             }
-            if let Some((e, _)) = self.at(j, HEAD) {
+            if let Some((e, f)) = self.at(j, HEAD | lex::HEAD_PERSON) {
                 // "tăng trưởng", "thứ trưởng hoặc …": a one-syllable head in
-                // lower case is a piece of another word.
-                if e == j + 1 && j == i && self.lower(j) {
+                // lower case is a piece of another word, unless a name
+                // follows it right away (`tướng Lê Văn Ba`).
+                if e == j + 1 && j == i && self.lower(j) && !self.bare_head_before_name(j) {
                     return None;
                 }
-                break e;
+                break (e, f & lex::HEAD_PERSON != 0);
             }
             match self.at(j, MODIFIER) {
                 Some((e, _)) if j < i + 3 => j = e,
                 _ => return None,
             }
         };
-        let (end, name) = self.org(i, head_end, mode);
+        let (end, name) = self.org(i, head_end, mode, person);
         Some(Title {
             start: i,
             end,
             name,
+            person,
         })
+    }
+
+    /// Whether the lower-case one-syllable head at `j` is one that stands
+    /// alone (`title-heads.txt`: `alone`) and does so here, before a name
+    /// (`tướng Lê Văn Ba`), not as a piece of a word (`thủ tướng`, `lão
+    /// tướng`).
+    fn bare_head_before_name(&self, j: usize) -> bool {
+        let d = self.doc;
+        self.flags(j) & lex::HEAD_ALONE != 0
+            && is_name_syl(d, j + 1)
+            && d.space_before(j + 1)
+            && !d.line_before(j + 1)
+            && !(j > 0 && self.dictionary_pair(j - 1))
+            && !self.dictionary_pair(j)
     }
 
     /// The organisation a title runs through, from token `from`: the end of
@@ -1222,7 +1248,13 @@ impl Parser<'_, '_> {
     /// most, when punctuation ends the title right after them
     /// (`Cục trưởng Hợp tác quốc tế (Bộ …)`). A verb of `title-stops.txt`,
     /// `kiêm`, `cùng` or a word of address ends it.
-    fn org(&self, title_start: usize, from: usize, mode: Mode) -> (usize, Option<(usize, usize)>) {
+    fn org(
+        &self,
+        title_start: usize,
+        from: usize,
+        mode: Mode,
+        person: bool,
+    ) -> (usize, Option<(usize, usize)>) {
         let d = self.doc;
         let n = d.len();
         let limit = (title_start + MAX_TITLE).min(n);
@@ -1310,6 +1342,11 @@ impl Parser<'_, '_> {
                     j += 1;
                 }
                 Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => {
+                    // "Đoàn đại biểu quân sự cấp cao do Thượng tướng …": after
+                    // words of no organisation, a head starts another title.
+                    if mode == Mode::Before && pending.is_some() && self.at(j, HEAD).is_some() {
+                        return (end, None);
+                    }
                     if j > from && self.person_starts(j, mode) {
                         if mode == Mode::After && tail_ok(pending, j) {
                             end = j;
@@ -1318,7 +1355,7 @@ impl Parser<'_, '_> {
                     }
                     if mode == Mode::Before && is_name_syl(d, j) {
                         let r = self.cut_run(j, run_end(d, j, 9));
-                        if let Some((ns, ne)) = self.name_in_title(from, j, r) {
+                        if let Some((ns, ne)) = self.name_in_title(from, j, r, person) {
                             // "trưởng phòng kỹ thuật Lê Hữu Chiến": the words
                             // read since belong to the title; a two-syllable
                             // name needs none ("… hoặc Phó Thủ trưởng").
@@ -1420,7 +1457,13 @@ impl Parser<'_, '_> {
     /// The name at the end of the capitalised run `j..r` inside a title read
     /// before a name (`… UBND tỉnh Hoàng Minh Sơn`, `… Phú Thọ Đào Ngọc Lâm`,
     /// `Tổng thống Mỹ John Carter`).
-    fn name_in_title(&self, from: usize, j: usize, r: usize) -> Option<(usize, usize)> {
+    fn name_in_title(
+        &self,
+        from: usize,
+        j: usize,
+        r: usize,
+        person: bool,
+    ) -> Option<(usize, usize)> {
         let d = self.doc;
         let syl = syllables(d, j, r);
         let prev = j.checked_sub(1)?;
@@ -1508,7 +1551,11 @@ impl Parser<'_, '_> {
         // Rabin"), not after a head ("Giám đốc Eximbank").
         // After an organisation a foreign run is a company (`Công ty ô-tô
         // Toyota Việt Nam`): only right after the head or a country.
-        let enough = (syllables(d, s, r) >= 2 && j == from) || s > j;
+        // A head that takes a person's name makes one foreign word after it
+        // a surname: "Tổng thống Putin", "HLV Riedl".
+        let enough = (syllables(d, s, r) >= 2 && j == from)
+            || s > j
+            || (person && j == from && self.words(s, r) == 1);
         let place_inside = (s..r).any(|k| self.at(k, PLACE).is_some());
         if foreign && enough && !blocked && !place_inside && self.at(s, ORG).is_none() {
             return Some((s, r));
@@ -1549,13 +1596,15 @@ impl Parser<'_, '_> {
             if d.line_before(k) {
                 break;
             }
-            // "…, Thủ tướng Chính phủ Trịnh Văn Hòa": the next person (a
-            // foreign run right after the head may be a company:
-            // "Trưởng đại diện Cathay Pacific").
+            // "…, Thủ tướng Chính phủ Trịnh Văn Hòa", "…, Tổng thống
+            // Mahmoud Karimi": the next person (a foreign run right after
+            // the head may be a company: "Trưởng đại diện Cathay Pacific").
             if self.title(k, Mode::Before).is_some_and(|t| {
                 t.name.is_some_and(|(ns, ne)| {
                     self.kind_of(ns, ne) == NameKind::Full
                         || self.at(ns.saturating_sub(1), PLACE).is_some()
+                        || (self.flags(ns) & FOREIGN_GIVEN != 0 && self.foreign_shape(ns, ne))
+                        || (t.person && self.words(ns, ne) == 1)
                 })
             }) {
                 break;
@@ -1573,7 +1622,7 @@ impl Parser<'_, '_> {
                 && self.at(k + 1, ORG_START).is_some()
                 && self.at(k + 1, HEAD).is_none()
             {
-                let (e, _) = self.org(k + 1, k + 1, Mode::After);
+                let (e, _) = self.org(k + 1, k + 1, Mode::After, false);
                 if e <= k + 1 {
                     break;
                 }
