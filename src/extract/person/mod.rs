@@ -480,7 +480,15 @@ impl Parser<'_, '_> {
         let mut name = None;
         let role =
             || honorific.is_none() && ROLE_NOUNS.iter().any(|w| d.phrase_before(j, w).is_some());
-        if !cue && self.at(j, HEAD | MODIFIER).is_some() && !role() {
+        // A title starts at a word boundary: `quyền` (acting) is no
+        // modifier in `chính quyền tổng thống …`. A head of two syllables
+        // is a word itself and wins (`cố thủ tướng`, `ám sát Thủ tướng`).
+        let inside_word = j == i
+            && i > 0
+            && self.lower(i - 1)
+            && self.at(i, HEAD | MODIFIER).is_some_and(|(e, _)| e == i + 1)
+            && self.dictionary_pair(i - 1);
+        if !cue && !inside_word && self.at(j, HEAD | MODIFIER).is_some() && !role() {
             let mut k = j;
             while titles.len() < MAX_TITLES {
                 let Some(t) = self.title(k, Mode::Before) else {
