@@ -513,6 +513,14 @@ impl Parser<'_, '_> {
                             name = Some((nm.0, nm.1));
                         }
                     }
+                    // "Thứ trưởng Ngoại giao Iran, ông Reza Mohammadi, cho
+                    // biết": the title is the person's after the comma.
+                    if name.is_none() && honorific.is_none() {
+                        if let Some((h, nm)) = self.apposition_after(titles[0].0, k + 1) {
+                            honorific = Some(h);
+                            name = Some(nm);
+                        }
+                    }
                 }
                 // A title on one line and the name on the next: a signature.
                 if name.is_none() && d.line_before(k) && honorific.is_none() && titles.len() == 1 {
@@ -609,7 +617,11 @@ impl Parser<'_, '_> {
         if !ok {
             return None;
         }
-        let start = honorific.map_or_else(|| titles.first().map_or(ns, |t| t.0), |h| h.0);
+        let start = [honorific.map(|h| h.0), titles.first().map(|t| t.0)]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(ns);
         let mut all = titles;
         all.extend_from_slice(&after);
         let end = if after.is_empty() { ne } else { after_end };
@@ -620,6 +632,32 @@ impl Parser<'_, '_> {
             titles: all,
             name: Some((ns, ne)),
         })
+    }
+
+    /// A word of address and a name at `k`, after a title that starts at
+    /// `ts` and a comma, when they stand in apposition to the title: the
+    /// title opens the clause (`Thứ trưởng …, ông X cho biết`) or a comma,
+    /// dash or parenthesis closes the name (`Theo Thứ trưởng …, ông X, …`).
+    /// Not after a title that is the object of a verb (`Sau khi gặp Bộ
+    /// trưởng Y tế, ông X cho biết`).
+    #[allow(clippy::type_complexity)]
+    fn apposition_after(&self, ts: usize, k: usize) -> Option<((usize, usize), (usize, usize))> {
+        let d = self.doc;
+        let (he, degree) = self.honorific_at(k)?;
+        // "Cùng 10 trưởng đoàn khác, ông X …": a group is no one.
+        if degree || d.line_before(he) || self.plural_before(k) || self.plural_before(ts) {
+            return None;
+        }
+        let (ns, ne, kind) = self.name_run(he)?;
+        let ok = match kind {
+            NameKind::Full => syllables(d, ns, ne) >= 2,
+            NameKind::Foreign => self.words(ns, ne) >= 2 && !self.foreign_org_in(ns, ne),
+            NameKind::Given => false,
+        };
+        let opens = self.sentence_start(ts) || (ts > 0 && d.is(ts - 1, "theo"));
+        let closed = !d.line_before(ne)
+            && (d.is_punct(ne, ",") || d.is_punct(ne, "-") || d.is_punct(ne, "("));
+        (ok && (opens || closed)).then_some(((k, he), (ns, ne)))
     }
 
     /// A second reading of the article, for names standing alone that the
@@ -1314,12 +1352,11 @@ impl Parser<'_, '_> {
                             continue;
                         }
                     }
-                    // "Viện Cơ học": the rest of a word the capitalised one
-                    // begins.
+                    // "Viện Cơ học", "Bộ Ngoại giao": the rest of a word the
+                    // capitalised one begins, even a verb's syllable.
                     if pending.is_none()
                         && j > from
                         && self.org_tok(j - 1)
-                        && !self.is_stop(j)
                         && self.dictionary_pair(j - 1)
                     {
                         j += 1;
