@@ -312,6 +312,19 @@ mod tests {
     }
 
     #[test]
+    fn an_apostrophe_after_an_initial_keeps_a_name_whole() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("H'Mông K'Ho O'Neill"),
+            vec![
+                ("H'Mông", Word(Case::Mixed)),
+                ("K'Ho", Word(Case::Mixed)),
+                ("O'Neill", Word(Case::Mixed)),
+            ]
+        );
+    }
+
+    #[test]
     fn abbreviations_urls_emails() {
         use TokenKind::*;
         let k = kinds("TP.HCM PGS.TS Nguyễn v.v. vụ.Tại https://x.vn/a. a.b@c.com");

@@ -303,6 +303,9 @@ fn scan_word_general(text: &str, pos: usize) -> (usize, TokenKind) {
     // Split "TWcủa", "HĐNDtỉnh": two or more capitals, then two or more
     // lower-case letters.
     let mut caps_prefix_end: Option<usize> = None;
+    // An apostrophe after an initial letter (`H'Mông`, `O'Neill`): a name,
+    // never a code glued to a word.
+    let mut apostrophe = false;
     while let Some(&b) = bytes.get(i) {
         let (class, len, u) = if b < 0x80 {
             let class = if (b | 0x20).wrapping_sub(b'a') < 26 {
@@ -324,7 +327,7 @@ fn scan_word_general(text: &str, pos: usize) -> (usize, TokenKind) {
         if class != Letter::None {
             let is_upper = class == Letter::Upper;
             let is_lower = class == Letter::Lower;
-            if is_lower & (n_lower == 0) & (n_upper >= 2) & (n_upper == n_chars) {
+            if is_lower & (n_lower == 0) & (n_upper >= 2) & (n_upper == n_chars) & !apostrophe {
                 caps_prefix_end = Some(i);
             }
             first_upper |= is_upper & (n_chars == 0);
@@ -347,7 +350,8 @@ fn scan_word_general(text: &str, pos: usize) -> (usize, TokenKind) {
             && n_chars <= 2
             && char_at(text, i + c.len_utf8()).is_some_and(is_upper)
         {
-            // H'Mông, K'Ho
+            // H'Mông, K'Ho, O'Neill
+            apostrophe = true;
             i += c.len_utf8();
         } else {
             break;

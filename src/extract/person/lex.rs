@@ -36,6 +36,8 @@ pub(super) const FOREIGN_ORG: u32 = 1 << 18;
 pub(super) const WEAK_NOT_NAME: u32 = 1 << 19;
 pub(super) const WEAK_CUE: u32 = 1 << 20;
 pub(super) const STREET: u32 = 1 << 21;
+pub(super) const HEAD_ALONE: u32 = 1 << 22;
+pub(super) const HEAD_PERSON: u32 = 1 << 23;
 
 /// Honorifics of either kind.
 pub(super) const HONORIFIC: u32 = ADDRESS | DEGREE;
@@ -235,7 +237,13 @@ pub(super) static LEX: LazyLock<Lex> = LazyLock::new(|| {
         );
     }
     for line in data_lines(include_str!("../../lexicon/data/title-heads.txt")) {
-        lex.add(line, HEAD);
+        let (phrase, kinds) = line.split_once('\t').unwrap_or((line, ""));
+        let flags = kinds.split_whitespace().fold(HEAD, |f, k| match k {
+            "alone" => f | HEAD_ALONE,
+            "person" => f | HEAD_PERSON,
+            _ => f,
+        });
+        lex.add(phrase, flags);
     }
     for line in data_lines(include_str!("../../lexicon/data/title-modifiers.txt")) {
         lex.add(line, MODIFIER);

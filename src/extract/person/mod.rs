@@ -133,7 +133,7 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         if caps.last() != Some(&next_cap) {
             caps.push(next_cap);
         }
-        if next_cap > i + 5 || !p.trigger(i) {
+        if next_cap > i + 8 || !p.trigger(i) {
             i += 1;
             continue;
         }
@@ -177,6 +177,9 @@ struct Title {
     start: usize,
     end: usize,
     name: Option<(usize, usize)>,
+    /// The head takes a person's name right after it (`title-heads.txt`:
+    /// `person`).
+    person: bool,
 }
 
 /// A mention: tokens `start..end`.
@@ -477,7 +480,15 @@ impl Parser<'_, '_> {
         let mut name = None;
         let role =
             || honorific.is_none() && ROLE_NOUNS.iter().any(|w| d.phrase_before(j, w).is_some());
-        if !cue && self.at(j, HEAD | MODIFIER).is_some() && !role() {
+        // A title starts at a word boundary: `quyền` (acting) is no
+        // modifier in `chính quyền tổng thống …`. A head of two syllables
+        // is a word itself and wins (`cố thủ tướng`, `ám sát Thủ tướng`).
+        let inside_word = j == i
+            && i > 0
+            && self.lower(i - 1)
+            && self.at(i, HEAD | MODIFIER).is_some_and(|(e, _)| e == i + 1)
+            && self.dictionary_pair(i - 1);
+        if !cue && !inside_word && self.at(j, HEAD | MODIFIER).is_some() && !role() {
             let mut k = j;
             while titles.len() < MAX_TITLES {
                 let Some(t) = self.title(k, Mode::Before) else {
@@ -500,6 +511,14 @@ impl Parser<'_, '_> {
                     if let Some(nm) = self.name_run(k + 1) {
                         if nm.2 == NameKind::Full && syllables(d, nm.0, nm.1) >= 3 {
                             name = Some((nm.0, nm.1));
+                        }
+                    }
+                    // "Thứ trưởng Ngoại giao Iran, ông Reza Mohammadi, cho
+                    // biết": the title is the person's after the comma.
+                    if name.is_none() && honorific.is_none() {
+                        if let Some((h, nm)) = self.apposition_after(titles[0].0, k + 1) {
+                            honorific = Some(h);
+                            name = Some(nm);
                         }
                     }
                 }
@@ -598,7 +617,11 @@ impl Parser<'_, '_> {
         if !ok {
             return None;
         }
-        let start = honorific.map_or_else(|| titles.first().map_or(ns, |t| t.0), |h| h.0);
+        let start = [honorific.map(|h| h.0), titles.first().map(|t| t.0)]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(ns);
         let mut all = titles;
         all.extend_from_slice(&after);
         let end = if after.is_empty() { ne } else { after_end };
@@ -609,6 +632,32 @@ impl Parser<'_, '_> {
             titles: all,
             name: Some((ns, ne)),
         })
+    }
+
+    /// A word of address and a name at `k`, after a title that starts at
+    /// `ts` and a comma, when they stand in apposition to the title: the
+    /// title opens the clause (`Thứ trưởng …, ông X cho biết`) or a comma,
+    /// dash or parenthesis closes the name (`Theo Thứ trưởng …, ông X, …`).
+    /// Not after a title that is the object of a verb (`Sau khi gặp Bộ
+    /// trưởng Y tế, ông X cho biết`).
+    #[allow(clippy::type_complexity)]
+    fn apposition_after(&self, ts: usize, k: usize) -> Option<((usize, usize), (usize, usize))> {
+        let d = self.doc;
+        let (he, degree) = self.honorific_at(k)?;
+        // "Cùng 10 trưởng đoàn khác, ông X …": a group is no one.
+        if degree || d.line_before(he) || self.plural_before(k) || self.plural_before(ts) {
+            return None;
+        }
+        let (ns, ne, kind) = self.name_run(he)?;
+        let ok = match kind {
+            NameKind::Full => syllables(d, ns, ne) >= 2,
+            NameKind::Foreign => self.words(ns, ne) >= 2 && !self.foreign_org_in(ns, ne),
+            NameKind::Given => false,
+        };
+        let opens = self.sentence_start(ts) || (ts > 0 && d.is(ts - 1, "theo"));
+        let closed = !d.line_before(ne)
+            && (d.is_punct(ne, ",") || d.is_punct(ne, "-") || d.is_punct(ne, "("));
+        (ok && (opens || closed)).then_some(((k, he), (ns, ne)))
     }
 
     /// A second reading of the article, for names standing alone that the
@@ -1036,15 +1085,22 @@ impl Parser<'_, '_> {
     }
 
     /// Whether a run of capitalised words standing alone at `s..e` is a
-    /// foreign person: led by a known given name (`foreign-given-names.txt`),
-    /// two name words or more with one not a Vietnamese syllable, no word of
-    /// an organisation or a place (`Marcus Whitfield`, not `Elland Road`).
+    /// foreign person: led by a known given name (`foreign-given-names.txt`)
+    /// and of a foreign person's shape (`Marcus Whitfield`, not `Elland
+    /// Road`).
     fn foreign_bare_ok(&self, s: usize, e: usize) -> bool {
+        self.flags(s) & FOREIGN_GIVEN != 0
+            && self.foreign_shape(s, e)
+            && self.run_start(s)
+            && self.bare_context_ok(s)
+    }
+
+    /// Whether the run `s..e` has the shape of a foreign person's name: led
+    /// by a capitalised word, two name words or more with one not a
+    /// Vietnamese syllable, no word of an organisation or a place.
+    fn foreign_shape(&self, s: usize, e: usize) -> bool {
         let d = self.doc;
-        if d.kind(s) != Some(TokenKind::Word(Case::Capitalized))
-            || self.flags(s) & FOREIGN_GIVEN == 0
-            || syllables(d, s, e) < 2
-        {
+        if d.kind(s) != Some(TokenKind::Word(Case::Capitalized)) || syllables(d, s, e) < 2 {
             return false;
         }
         let mut foreign = false;
@@ -1059,7 +1115,7 @@ impl Parser<'_, '_> {
                 return false;
             }
         }
-        foreign && self.run_start(s) && self.bare_context_ok(s)
+        foreign
     }
 
     /// Whether a word of `not-person-before.txt` ends within four tokens
@@ -1188,29 +1244,45 @@ impl Parser<'_, '_> {
     fn title(&self, i: usize, mode: Mode) -> Option<Title> {
         let d = self.doc;
         let mut j = i;
-        let head_end = loop {
+        let (head_end, person) = loop {
             if j > i && d.line_before(j) {
                 return None;
             }
-            if let Some((e, _)) = self.at(j, HEAD) {
+            if let Some((e, f)) = self.at(j, HEAD | lex::HEAD_PERSON) {
                 // "tăng trưởng", "thứ trưởng hoặc …": a one-syllable head in
-                // lower case is a piece of another word.
-                if e == j + 1 && j == i && self.lower(j) {
+                // lower case is a piece of another word, unless a name
+                // follows it right away (`tướng Lê Văn Ba`).
+                if e == j + 1 && j == i && self.lower(j) && !self.bare_head_before_name(j) {
                     return None;
                 }
-                break e;
+                break (e, f & lex::HEAD_PERSON != 0);
             }
             match self.at(j, MODIFIER) {
                 Some((e, _)) if j < i + 3 => j = e,
                 _ => return None,
             }
         };
-        let (end, name) = self.org(i, head_end, mode);
+        let (end, name) = self.org(i, head_end, mode, person);
         Some(Title {
             start: i,
             end,
             name,
+            person,
         })
+    }
+
+    /// Whether the lower-case one-syllable head at `j` is one that stands
+    /// alone (`title-heads.txt`: `alone`) and does so here, before a name
+    /// (`tướng Lê Văn Ba`), not as a piece of a word (`thủ tướng`, `lão
+    /// tướng`).
+    fn bare_head_before_name(&self, j: usize) -> bool {
+        let d = self.doc;
+        self.flags(j) & lex::HEAD_ALONE != 0
+            && is_name_syl(d, j + 1)
+            && d.space_before(j + 1)
+            && !d.line_before(j + 1)
+            && !(j > 0 && self.dictionary_pair(j - 1))
+            && !self.dictionary_pair(j)
     }
 
     /// The organisation a title runs through, from token `from`: the end of
@@ -1222,7 +1294,13 @@ impl Parser<'_, '_> {
     /// most, when punctuation ends the title right after them
     /// (`Cục trưởng Hợp tác quốc tế (Bộ …)`). A verb of `title-stops.txt`,
     /// `kiêm`, `cùng` or a word of address ends it.
-    fn org(&self, title_start: usize, from: usize, mode: Mode) -> (usize, Option<(usize, usize)>) {
+    fn org(
+        &self,
+        title_start: usize,
+        from: usize,
+        mode: Mode,
+        person: bool,
+    ) -> (usize, Option<(usize, usize)>) {
         let d = self.doc;
         let n = d.len();
         let limit = (title_start + MAX_TITLE).min(n);
@@ -1274,12 +1352,11 @@ impl Parser<'_, '_> {
                             continue;
                         }
                     }
-                    // "Viện Cơ học": the rest of a word the capitalised one
-                    // begins.
+                    // "Viện Cơ học", "Bộ Ngoại giao": the rest of a word the
+                    // capitalised one begins, even a verb's syllable.
                     if pending.is_none()
                         && j > from
                         && self.org_tok(j - 1)
-                        && !self.is_stop(j)
                         && self.dictionary_pair(j - 1)
                     {
                         j += 1;
@@ -1310,6 +1387,11 @@ impl Parser<'_, '_> {
                     j += 1;
                 }
                 Some(TokenKind::Word(_)) | Some(TokenKind::Abbreviation) => {
+                    // "Đoàn đại biểu quân sự cấp cao do Thượng tướng …": after
+                    // words of no organisation, a head starts another title.
+                    if mode == Mode::Before && pending.is_some() && self.at(j, HEAD).is_some() {
+                        return (end, None);
+                    }
                     if j > from && self.person_starts(j, mode) {
                         if mode == Mode::After && tail_ok(pending, j) {
                             end = j;
@@ -1318,7 +1400,7 @@ impl Parser<'_, '_> {
                     }
                     if mode == Mode::Before && is_name_syl(d, j) {
                         let r = self.cut_run(j, run_end(d, j, 9));
-                        if let Some((ns, ne)) = self.name_in_title(from, j, r) {
+                        if let Some((ns, ne)) = self.name_in_title(from, j, r, person) {
                             // "trưởng phòng kỹ thuật Lê Hữu Chiến": the words
                             // read since belong to the title; a two-syllable
                             // name needs none ("… hoặc Phó Thủ trưởng").
@@ -1420,7 +1502,13 @@ impl Parser<'_, '_> {
     /// The name at the end of the capitalised run `j..r` inside a title read
     /// before a name (`… UBND tỉnh Hoàng Minh Sơn`, `… Phú Thọ Đào Ngọc Lâm`,
     /// `Tổng thống Mỹ John Carter`).
-    fn name_in_title(&self, from: usize, j: usize, r: usize) -> Option<(usize, usize)> {
+    fn name_in_title(
+        &self,
+        from: usize,
+        j: usize,
+        r: usize,
+        person: bool,
+    ) -> Option<(usize, usize)> {
         let d = self.doc;
         let syl = syllables(d, j, r);
         let prev = j.checked_sub(1)?;
@@ -1508,7 +1596,11 @@ impl Parser<'_, '_> {
         // Rabin"), not after a head ("Giám đốc Eximbank").
         // After an organisation a foreign run is a company (`Công ty ô-tô
         // Toyota Việt Nam`): only right after the head or a country.
-        let enough = (syllables(d, s, r) >= 2 && j == from) || s > j;
+        // A head that takes a person's name makes one foreign word after it
+        // a surname: "Tổng thống Putin", "HLV Riedl".
+        let enough = (syllables(d, s, r) >= 2 && j == from)
+            || s > j
+            || (person && j == from && self.words(s, r) == 1);
         let place_inside = (s..r).any(|k| self.at(k, PLACE).is_some());
         if foreign && enough && !blocked && !place_inside && self.at(s, ORG).is_none() {
             return Some((s, r));
@@ -1549,13 +1641,15 @@ impl Parser<'_, '_> {
             if d.line_before(k) {
                 break;
             }
-            // "…, Thủ tướng Chính phủ Trịnh Văn Hòa": the next person (a
-            // foreign run right after the head may be a company:
-            // "Trưởng đại diện Cathay Pacific").
+            // "…, Thủ tướng Chính phủ Trịnh Văn Hòa", "…, Tổng thống
+            // Mahmoud Karimi": the next person (a foreign run right after
+            // the head may be a company: "Trưởng đại diện Cathay Pacific").
             if self.title(k, Mode::Before).is_some_and(|t| {
                 t.name.is_some_and(|(ns, ne)| {
                     self.kind_of(ns, ne) == NameKind::Full
                         || self.at(ns.saturating_sub(1), PLACE).is_some()
+                        || (self.flags(ns) & FOREIGN_GIVEN != 0 && self.foreign_shape(ns, ne))
+                        || (t.person && self.words(ns, ne) == 1)
                 })
             }) {
                 break;
@@ -1573,7 +1667,7 @@ impl Parser<'_, '_> {
                 && self.at(k + 1, ORG_START).is_some()
                 && self.at(k + 1, HEAD).is_none()
             {
-                let (e, _) = self.org(k + 1, k + 1, Mode::After);
+                let (e, _) = self.org(k + 1, k + 1, Mode::After, false);
                 if e <= k + 1 {
                     break;
                 }

@@ -79,17 +79,36 @@ pub(super) fn is_viet_syllable(s: &str) -> bool {
 }
 
 /// Whether token `i` can be a syllable of a name: a capitalised word of
-/// letters (`Nguyễn`, `A`, `K'Ho`).
+/// letters (`Nguyễn`, `A`), with an apostrophe after its initial (`K'Ho`,
+/// `O'Neill`) or a second capital after a surname prefix (`McDormand`,
+/// `DiCaprio`).
 #[inline]
 pub(super) fn is_name_syl(doc: &Doc<'_>, i: usize) -> bool {
     match doc.kind(i) {
         Some(TokenKind::Word(Case::Capitalized)) => true,
         Some(TokenKind::Word(Case::Mixed)) => {
             let s = doc.s(i);
-            s.contains('\'') && s.chars().next().is_some_and(char::is_uppercase)
+            (s.contains('\'') && s.chars().next().is_some_and(char::is_uppercase))
+                || inner_capital_name(s)
         }
         _ => false,
     }
+}
+
+/// Prefixes of surnames written with a second capital: `McDormand`,
+/// `MacArthur`, `DiCaprio`, `DeVito`, `LaBeouf`, `LeBlanc`, `DuBois`.
+const NAME_PREFIXES: &[&str] = &["Mac", "Mc", "Da", "De", "Di", "Du", "La", "Le"];
+
+/// Whether `s` is a surname prefix, then a capital and two lower-case ASCII
+/// letters or more, nothing else (`McDormand`; not `iPhone`, `TikTok`,
+/// `McDonald's`).
+fn inner_capital_name(s: &str) -> bool {
+    NAME_PREFIXES.iter().any(|p| {
+        s.strip_prefix(p).is_some_and(|rest| {
+            let b = rest.as_bytes();
+            b.len() >= 3 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase)
+        })
+    })
 }
 
 /// A run of name syllables from token `i`: the index past it. Syllables are
@@ -238,6 +257,20 @@ mod tests {
         assert_eq!(run("John F. Miller nói", 0), "John F. Miller");
         // Vietnamese words around a particle keep it out: "da" is skin.
         assert_eq!(run("Lê Văn Nam da ngăm", 0), "Lê Văn Nam");
+    }
+
+    #[test]
+    fn surnames_with_a_second_capital() {
+        for s in ["McDormand", "MacArthur", "DiCaprio", "LeBlanc", "O'Neill"] {
+            let mut toks = Vec::new();
+            scan_into(s, &mut toks);
+            let ctx = Context::default();
+            let doc = Doc::new(s, &toks, &ctx);
+            assert!(is_name_syl(&doc, 0), "{s}");
+        }
+        for s in ["iPhone", "TikTok", "YouTube", "McD", "DiDi", "LeTV", "ThS"] {
+            assert!(!inner_capital_name(s), "{s}");
+        }
     }
 
     #[test]
