@@ -147,6 +147,7 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             None => i += 1,
         }
     }
+    p.list_pass(&mut found, out);
     p.document_pass(&found, &caps, out);
 }
 
@@ -666,6 +667,224 @@ impl Parser<'_, '_> {
     /// name led by a rarer surname or holding a function word (`Khâu Mỹ Liên`,
     /// `Tạ Bảo Từ`) when it stands alone twice or more. `found` holds the
     /// mentions of the first reading, in text order.
+    /// Names coordinated with a person read already: the items of a list
+    /// of people (`A, B và C`) are alike, so a capitalised name next to a
+    /// person, with only a separator between, is a person too. A name of
+    /// two words or more (`Viola Davis`, a Vietnamese `Lê Hoàng`) needs one
+    /// neighbour: the person before it, ending in its name, or the one
+    /// after it, starting with its name. A single foreign word (`Zendaya`)
+    /// needs a person on both sides. Places, organisations and names where
+    /// a place would stand are never taken.
+    fn list_pass(&self, found: &mut Vec<Found>, out: &mut Vec<Candidate>) {
+        let d = self.doc;
+        let mut added: Vec<Found> = Vec::new();
+        for f in 0..=found.len() {
+            let prev = f.checked_sub(1).and_then(|p| found.get(p));
+            let next = found.get(f);
+            let lo = prev.map_or(0, |p| p.1);
+            let hi = next.map_or(d.len(), |m| m.0);
+            // The person before ends in its name; the one after starts
+            // with it.
+            let left = prev.is_some_and(|&(_, e, nm)| nm.is_some_and(|(_, ne)| ne == e));
+            let right = next.is_some_and(|&(s, _, nm)| nm.is_some_and(|(ns, _)| ns == s));
+            if !left && !right {
+                continue;
+            }
+            // Read the items of the gap: separator, name, separator, name …
+            let mut items: Vec<(usize, usize, bool)> = Vec::new();
+            let mut k = lo;
+            let mut reaches = false;
+            if prev.is_some() {
+                while items.len() < MAX_LIST {
+                    let Some(after) = self.separator(k, hi) else {
+                        break;
+                    };
+                    if after == hi {
+                        reaches = true;
+                        break;
+                    }
+                    let Some((s, e, weak)) = self.list_item(after) else {
+                        break;
+                    };
+                    // "A, B cho biết": after a comma, B is an item only when
+                    // the list goes on or the phrase ends.
+                    if e > hi || (!self.conjunction(k) && !self.item_closed(e)) {
+                        break;
+                    }
+                    items.push((s, e, weak));
+                    k = e;
+                }
+            }
+            if reaches {
+                // Every item stands between two people.
+                if !(left || right) {
+                    continue;
+                }
+                added.extend(items.iter().map(|&(s, e, _)| (s, e, Some((s, e)))));
+                continue;
+            }
+            if left {
+                added.extend(
+                    items
+                        .iter()
+                        .take_while(|it| !it.2)
+                        .map(|&(s, e, _)| (s, e, Some((s, e)))),
+                );
+            }
+            if right {
+                // Back from the person after: "X, Y và P".
+                let floor = items.last().map_or(lo, |it| it.1);
+                let mut e = hi;
+                for _ in 0..MAX_LIST {
+                    let Some(b) = self.separator_before(e, floor) else {
+                        break;
+                    };
+                    let Some((s, ie)) = self.list_item_ending(b, floor) else {
+                        break;
+                    };
+                    // "Nói với Rolling Stone, Kate …": before a comma, the
+                    // item must itself follow a separator or open a list.
+                    if !self.conjunction(b) && !self.item_opened(s) {
+                        break;
+                    }
+                    added.push((s, ie, Some((s, ie))));
+                    e = s;
+                }
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        for &(s, e, _) in &added {
+            out.push(self.candidate(&Mention {
+                start: s,
+                end: e,
+                honorific: None,
+                titles: Vec::new(),
+                name: Some((s, e)),
+            }));
+        }
+        found.extend(added);
+        found.sort_unstable_by_key(|m| m.0);
+        found.dedup_by_key(|m| m.0);
+    }
+
+    /// The token after a list separator at `k` (`,`, `và`, `cùng`, `hay`,
+    /// `hoặc`, `&`) on the same line, before `hi`.
+    fn separator(&self, k: usize, hi: usize) -> Option<usize> {
+        let d = self.doc;
+        (k < hi && !d.line_before(k) && self.is_separator(k) && !d.line_before(k + 1))
+            .then_some(k + 1)
+    }
+
+    /// The separator just before `e`, after `floor`.
+    fn separator_before(&self, e: usize, floor: usize) -> Option<usize> {
+        let d = self.doc;
+        if e > floor + 1 && !d.line_before(e) && self.is_separator(e - 1) && !d.line_before(e - 1) {
+            Some(e - 1)
+        } else {
+            None
+        }
+    }
+
+    fn is_separator(&self, k: usize) -> bool {
+        let d = self.doc;
+        d.is_punct(k, ",") || d.is_punct(k, "&") || self.conjunction(k)
+    }
+
+    /// `và`, `cùng`, `hay`, `hoặc` or `&` at `k`: a separator that joins
+    /// like items, unlike a comma, which may also close a clause before
+    /// its subject (`Theo Reuters, ông …`).
+    fn conjunction(&self, k: usize) -> bool {
+        let d = self.doc;
+        d.is_punct(k, "&")
+            || ["và", "cùng", "hay", "hoặc"]
+                .iter()
+                .any(|w| d.is(k, w) && self.lower(k))
+    }
+
+    /// [`Parser::recurring_shape`] for a two-syllable run whose second
+    /// syllable is also a surname, accepted between two people only: no
+    /// word of the dictionary, of address or of a title.
+    fn recurring_shape_two_surnames(&self, s: usize, e: usize) -> bool {
+        self.all_viet(s, e)
+            && self.at(s, HONORIFIC | HEAD | MODIFIER).is_none()
+            && !self.dictionary_pair(s)
+            && !self.ends_inside_word(e)
+    }
+
+    /// Whether a list item ending at `e` is closed: by a separator,
+    /// punctuation or the end of the line.
+    fn item_closed(&self, e: usize) -> bool {
+        let d = self.doc;
+        e >= d.len()
+            || d.line_before(e)
+            || self.is_separator(e)
+            || matches!(d.kind(e), Some(TokenKind::Punct))
+    }
+
+    /// Whether a list item starting at `s` follows a separator or a word
+    /// that opens a list (`gồm`, `như`, `có`, `là`, `:`).
+    fn item_opened(&self, s: usize) -> bool {
+        let d = self.doc;
+        s > 0
+            && !d.line_before(s)
+            && (self.is_separator(s - 1)
+                || d.is_punct(s - 1, ":")
+                || ["gồm", "như", "có", "là"].iter().any(|w| d.is(s - 1, w)))
+    }
+
+    /// A list item at `k`: a name that may be a person's beside another
+    /// person, its end, and whether it needs a person on both sides (a
+    /// single foreign word, two syllables that may be two surnames).
+    fn list_item(&self, k: usize) -> Option<(usize, usize, bool)> {
+        let d = self.doc;
+        if !is_name_syl(d, k) || !self.run_start(k) {
+            return None;
+        }
+        let (s, e, kind) = self.name_run(k)?;
+        if self.place_or_org_in(s, e) || self.foreign_org_in(s, e) || !self.bare_context_ok(s) {
+            return None;
+        }
+        if self.lower(e) && self.dictionary_pair(e - 1) {
+            return None;
+        }
+        let syl = syllables(d, s, e);
+        match kind {
+            // "A, Lê Hoàng và B": between two people a given name that is
+            // also a surname (`Hoàng`) is no second surname.
+            NameKind::Full if self.recurring_shape(s, e, syl) => Some((s, e, false)),
+            NameKind::Full => (syl == 2
+                && e == s + 2
+                && self.surname(s + 1)
+                && self.recurring_shape_two_surnames(s, e))
+            .then_some((s, e, true)),
+            NameKind::Given => None,
+            NameKind::Foreign if self.words(s, e) >= 2 => {
+                self.foreign_shape(s, e).then_some((s, e, false))
+            }
+            NameKind::Foreign => (e == s + 1
+                && d.kind(s) == Some(TokenKind::Word(Case::Capitalized))
+                && d.s(s).chars().count() >= 3
+                && !is_viet_syllable(d.s(s))
+                && self.at(s, HEAD | HONORIFIC).is_none())
+            .then_some((s, e, true)),
+        }
+    }
+
+    /// A list item of two words or more ending at `e` (exclusive), starting
+    /// after `floor`.
+    fn list_item_ending(&self, e: usize, floor: usize) -> Option<(usize, usize)> {
+        let d = self.doc;
+        let lo = e.saturating_sub(MAX_NAME).max(floor + 1);
+        (lo..e)
+            .filter(|&s| !d.line_before(s) || s == lo)
+            .find_map(|s| {
+                let (is, ie, weak) = self.list_item(s)?;
+                (is == s && ie == e && !weak).then_some((is, ie))
+            })
+    }
+
     fn document_pass(&self, found: &[Found], caps: &[usize], out: &mut Vec<Candidate>) {
         let d = self.doc;
         let n = d.len();
