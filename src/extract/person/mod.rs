@@ -655,7 +655,13 @@ impl Parser<'_, '_> {
             NameKind::Foreign => self.words(ns, ne) >= 2 && !self.foreign_org_in(ns, ne),
             NameKind::Given => false,
         };
-        let opens = self.sentence_start(ts) || (ts > 0 && d.is(ts - 1, "theo"));
+        // The title opens the sentence or a clause (`Theo …`, `… nhưng
+        // tổng thư ký UEFA, ông X phủ nhận`).
+        let opens = self.sentence_start(ts)
+            || (ts > 0
+                && ["theo", "nhưng", "song", "còn", "và"]
+                    .iter()
+                    .any(|w| d.is(ts - 1, w)));
         let closed = !d.line_before(ne)
             && (d.is_punct(ne, ",") || d.is_punct(ne, "-") || d.is_punct(ne, "("));
         (ok && (opens || closed)).then_some(((k, he), (ns, ne)))
@@ -832,6 +838,23 @@ impl Parser<'_, '_> {
             && (self.is_separator(s - 1)
                 || d.is_punct(s - 1, ":")
                 || ["gồm", "như", "có", "là"].iter().any(|w| d.is(s - 1, w)))
+    }
+
+    /// Whether a foreign run at `s`, after an organisation inside a title,
+    /// may be a person's name rather than the organisation's own: not after
+    /// an initial (`J. Edgar Hoover` is one name), a word that opens an
+    /// organisation (`Bộ Smart Nation`, `Công ty Blue Sky`) or `của`.
+    fn person_after_org(&self, s: usize) -> bool {
+        let d = self.doc;
+        let e_is_one = |k: usize, s: usize| s == k + 1;
+        s > 0
+            && !is_initial(d, s - 1)
+            && !d.is(s - 1, "của")
+            && !(s.saturating_sub(3)..s).any(|k| {
+                // Not the end of another word (`Quốc phòng`).
+                self.at(k, ORG_START).is_some_and(|(e, _)| e == s)
+                    && !(e_is_one(k, s) && k > 0 && self.dictionary_pair(k - 1))
+            })
     }
 
     /// A list item at `k`: a name that may be a person's beside another
@@ -1800,6 +1823,13 @@ impl Parser<'_, '_> {
             }
             s = e;
         }
+        // And after an institution named in the run: "Người phát ngôn Nhà
+        // Trắng Jen Psaki".
+        if let Some((e, f)) = self.at(s, ORG) {
+            if f & ORG_START == 0 && e < r && self.foreign_shape(e, r) && self.person_after_org(e) {
+                s = e;
+            }
+        }
         let foreign = (s..r).any(|k| is_name_syl(d, k) && !is_viet_syllable(d.s(k)));
         // `Chủ tịch Chelsea Village`: a company; `Tổng giám đốc Vine Group
         // Donald Berger`: a company, then the name.
@@ -1817,9 +1847,16 @@ impl Parser<'_, '_> {
         // Toyota Việt Nam`): only right after the head or a country.
         // A head that takes a person's name makes one foreign word after it
         // a surname: "Tổng thống Putin", "HLV Riedl".
+        // After an organisation, a foreign person's name of two words or
+        // more: "Bộ trưởng Tài chính Janet Yellen", "Chánh án Tòa án Tối
+        // cao John Roberts" (a head that takes a person, or a known given
+        // name first).
         let enough = (syllables(d, s, r) >= 2 && j == from)
             || s > j
-            || (person && j == from && self.words(s, r) == 1);
+            || (person && j == from && self.words(s, r) == 1)
+            || (self.foreign_shape(s, r)
+                && (person || self.flags(s) & FOREIGN_GIVEN != 0)
+                && self.person_after_org(s));
         let place_inside = (s..r).any(|k| self.at(k, PLACE).is_some());
         if foreign && enough && !blocked && !place_inside && self.at(s, ORG).is_none() {
             return Some((s, r));
@@ -1867,7 +1904,8 @@ impl Parser<'_, '_> {
                 t.name.is_some_and(|(ns, ne)| {
                     self.kind_of(ns, ne) == NameKind::Full
                         || self.at(ns.saturating_sub(1), PLACE).is_some()
-                        || (self.flags(ns) & FOREIGN_GIVEN != 0 && self.foreign_shape(ns, ne))
+                        || ((t.person || self.flags(ns) & FOREIGN_GIVEN != 0)
+                            && self.foreign_shape(ns, ne))
                         || (t.person && self.words(ns, ne) == 1)
                 })
             }) {
