@@ -626,7 +626,10 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             i = num.end;
             continue;
         }
-        if label_before(doc, start)
+        // An age is one whatever stands before it (`năm 9 tuổi`, `lúc 15
+        // tuổi`: at the age of).
+        let age = doc.is(counted.start, "tuổi");
+        if !age && label_before(doc, start)
             || label_of_list(doc, start)
             || year_of_date(doc, &num)
             || year_of_name(doc, &num)

@@ -397,7 +397,9 @@ fn scan_word_general(text: &str, pos: usize) -> (usize, TokenKind) {
     // Dotted abbreviations and initials: TP.HCM, PGS.TS, N.T.K.T., v.v., TS.
     if bytes.get(i) == Some(&b'.') && n_chars <= 4 {
         let known = DOTTED.contains(&word);
-        let initial = n_chars == 1 && n_upper == 1;
+        // `28°C.`: the unit's letter ends the sentence; it is no initial.
+        let degree = text[..pos].ends_with('°');
+        let initial = n_chars == 1 && n_upper == 1 && !degree;
         let caps = n_lower == 0 && n_upper > 0;
         if known || initial || (caps && n_chars <= 3) {
             if let Some(end) = scan_dotted(text, pos, i, known || initial) {
