@@ -65,6 +65,39 @@ const MAX_NAME: usize = 6;
 /// The most earlier items read back through a list of names.
 const MAX_LIST: usize = 12;
 
+/// Kinship words that describe a person in apposition (`X - chị gái của
+/// Y`); one syllable needs `của` after it.
+const KIN: &[&str] = &[
+    "chị gái",
+    "anh trai",
+    "em gái",
+    "em trai",
+    "con trai",
+    "con gái",
+    "vợ",
+    "chồng",
+    "mẹ",
+    "bố",
+    "cha",
+    "con",
+];
+
+/// Nouns for people after `một` in apposition (`X, một thành viên …`).
+const PEOPLE: &[&str] = &[
+    "người",
+    "thành viên",
+    "nhân viên",
+    "cư dân",
+    "công dân",
+    "du khách",
+    "hành khách",
+    "con tin",
+    "tù nhân",
+    "phụ nữ",
+    "người đàn ông",
+    "cựu",
+];
+
 /// Function words that are never a syllable of a name: a run of capitalised
 /// words stops before them (a caption run into the next sentence:
 /// `Đại tướng Trần Quang Vinh Trong thư gửi …`).
@@ -148,6 +181,7 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         }
     }
     p.list_pass(&mut found, out);
+    p.apposition_pass(&mut found, &caps, out);
     p.document_pass(&found, &caps, out);
 }
 
@@ -775,6 +809,127 @@ impl Parser<'_, '_> {
         found.dedup_by_key(|m| m.0);
     }
 
+    /// Names that an apposition after them describes as a person: an age
+    /// (`Tarsem Lal, 45 tuổi`), a kinship (`X - chị gái của Y`), an
+    /// occupation (`X, nhà báo tự do`) or `một` and a noun for people (`X,
+    /// một thành viên đoàn biểu tình`, `X, một trong số 7 người lái xe`).
+    /// The name is a foreign one, of one word or more, or a Vietnamese full
+    /// name of two syllables or more; never where a place would stand.
+    fn apposition_pass(&self, found: &mut Vec<Found>, caps: &[usize], out: &mut Vec<Candidate>) {
+        let d = self.doc;
+        let mut added: Vec<Found> = Vec::new();
+        let mut f = 0;
+        let mut floor = 0;
+        for &i in caps {
+            if i < floor {
+                continue;
+            }
+            while f < found.len() && found[f].1 <= i {
+                f += 1;
+            }
+            let next_start = found.get(f).map_or(d.len(), |m| m.0);
+            if next_start <= i || !is_name_syl(d, i) || !self.run_start(i) {
+                continue;
+            }
+            let Some((s, e, kind)) = self.name_run(i) else {
+                continue;
+            };
+            floor = e;
+            if e >= next_start
+                || d.line_before(e)
+                || !(d.is_punct(e, ",") || d.is_punct(e, "-") || d.is_punct(e, "("))
+                || self.place_or_org_in(s, e)
+                || self.foreign_org_in(s, e)
+                || !self.bare_context_ok(s)
+                || self.place_context(s)
+            {
+                continue;
+            }
+            let shape = match kind {
+                NameKind::Full => self.recurring_shape(s, e, syllables(d, s, e)),
+                NameKind::Given => false,
+                NameKind::Foreign if self.words(s, e) >= 2 => self.foreign_shape(s, e),
+                NameKind::Foreign => {
+                    e == s + 1
+                        && d.kind(s) == Some(TokenKind::Word(Case::Capitalized))
+                        && d.s(s).chars().count() >= 3
+                        && !is_viet_syllable(d.s(s))
+                        && self.at(s, HEAD | HONORIFIC).is_none()
+                }
+            };
+            if shape && self.describes_person(e + 1, d.is_punct(e, "(")) {
+                added.push((s, e, Some((s, e))));
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        for &(s, e, _) in &added {
+            out.push(self.candidate(&Mention {
+                start: s,
+                end: e,
+                honorific: None,
+                titles: Vec::new(),
+                name: Some((s, e)),
+            }));
+        }
+        found.extend(added);
+        found.sort_unstable_by_key(|m| m.0);
+    }
+
+    /// Whether the words at `k` describe a person in apposition: an age,
+    /// a kinship, an occupation, or `một` and a noun for people. In
+    /// parentheses only an age does (`Valentina (15 tuổi)`; `Boom (diễn
+    /// viên không phải đeo micro)` is a sound system).
+    fn describes_person(&self, k: usize, paren: bool) -> bool {
+        let d = self.doc;
+        if d.line_before(k) {
+            return false;
+        }
+        // "45 tuổi".
+        if d.kind(k) == Some(TokenKind::Number) && d.is(k + 1, "tuổi") {
+            return true;
+        }
+        if paren {
+            return false;
+        }
+        // "chị gái của Y", "vợ của Y".
+        if let Some(kin) = KIN.iter().find(|w| d.phrase_at(k, w).is_some()) {
+            let after = k + kin.split(' ').count();
+            return kin.contains(' ') || d.is(after, "của");
+        }
+        let person_noun = |j: usize| {
+            PEOPLE.iter().any(|w| d.phrase_at(j, w).is_some()) || self.at(j, OCCUPATION).is_some()
+        };
+        // "X, nhà nghiên cứu độc lập": an occupation that describes, not
+        // the cue of the next person (`Valencia, hậu vệ Carboni`, `Viettel,
+        // thủ môn Bùi Tiến Dũng`), nor the start of a longer word (`bị
+        // cáo buộc`), nor `đối tượng` (a target group too).
+        if let Some((oe, _)) = self.at(k, OCCUPATION) {
+            if !self.lower(k) || self.dictionary_pair(oe - 1) || d.is(k, "đối") {
+                return false;
+            }
+            let mut j = oe;
+            while j < oe + 3 && self.lower(j) && !d.line_before(j) {
+                j += 1;
+            }
+            return d.line_before(j)
+                || !(is_name_syl(d, j) || d.kind(j) == Some(TokenKind::Number));
+        }
+        if !d.is(k, "một") {
+            return false;
+        }
+        // "một trong số 7 người", "một trong những cầu thủ".
+        let mut j = k + 1;
+        while j < k + 5
+            && (["trong", "số", "những", "các"].iter().any(|w| d.is(j, w))
+                || d.kind(j) == Some(TokenKind::Number))
+        {
+            j += 1;
+        }
+        person_noun(j)
+    }
+
     /// The token after a list separator at `k` (`,`, `và`, `cùng`, `hay`,
     /// `hoặc`, `&`) on the same line, before `hi`.
     fn separator(&self, k: usize, hi: usize) -> Option<usize> {
@@ -1342,7 +1497,11 @@ impl Parser<'_, '_> {
     /// Vietnamese syllable, no word of an organisation or a place.
     fn foreign_shape(&self, s: usize, e: usize) -> bool {
         let d = self.doc;
-        if d.kind(s) != Some(TokenKind::Word(Case::Capitalized)) || syllables(d, s, e) < 2 {
+        // "The Conversation", "The Beatles": a title or a band.
+        if d.kind(s) != Some(TokenKind::Word(Case::Capitalized))
+            || syllables(d, s, e) < 2
+            || d.s(s) == "The"
+        {
             return false;
         }
         let mut foreign = false;
