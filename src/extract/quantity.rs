@@ -308,6 +308,16 @@ fn count_at(doc: &Doc<'_>, num: &Num, named: &mut money::Named) -> Option<Counte
 /// that starts the sentence but is no function word or verb (`Có 3 người`,
 /// `Khoảng 300 binh lính` count); or a number glued into a formula or code
 /// (`10+3`, `51C-200.74`).
+/// Whether a product word in lower-then-upper case stands right before
+/// token `i` (`iPhone 12 phiên bản`, `iPad 2 màu`): the number is the
+/// model's, and counts nothing, even before a listed noun.
+fn model_before(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && !doc.line_before(i)
+        && doc.kind(i - 1) == Some(TokenKind::Word(crate::token::Case::Mixed))
+        && doc.s(i - 1).starts_with(|c: char| c.is_ascii_lowercase())
+}
+
 fn after_name(doc: &Doc<'_>, i: usize) -> bool {
     if i == 0 || doc.line_before(i) {
         return false;
@@ -616,6 +626,7 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         // đoàn 312`), in a score (`3-1`), or after a year (`2022`).
         let mut start = range_start(doc, &num).unwrap_or(num.start);
         if second_of_pair(doc, &num)
+            || (counted.noun != Noun::Unit && !num.words && model_before(doc, start))
             || !counted.listed
                 && (num.bare
                     || after_name(doc, start)

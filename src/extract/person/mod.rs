@@ -103,14 +103,14 @@ const PEOPLE: &[&str] = &[
 /// `Đại tướng Trần Quang Vinh Trong thư gửi …`).
 const NOT_NAME_SYLLABLES: &[&str] = &[
     "bên", "bị", "các", "cho", "có", "còn", "cả", "cũng", "dù", "đã", "đang", "để", "đến", "do",
-    "được", "giữa", "khi", "là", "mà", "một", "nếu", "ngày", "ngoài", "nhưng", "những", "riêng",
-    "sau", "sẽ", "tại", "theo", "thì", "trong", "tuy", "và", "vẫn", "về", "vì", "với", "xe", "ảnh",
+    "được", "giữa", "khi", "là", "mà", "một", "nếu", "ngày", "ngoài", "những", "riêng", "sau",
+    "sẽ", "tại", "theo", "thì", "trong", "tuy", "và", "vẫn", "về", "vì", "với", "xe", "ảnh",
 ];
 
-/// Function words that are also name syllables (`Tạ Bảo Từ`): one ends a
-/// run of at most two syllables before it; elsewhere it starts the next
-/// clause. A bare name holding one is a person only when it recurs.
-const WEAK_NOT_NAME_SYLLABLES: &[&str] = &["từ"];
+/// Function words that are also name syllables (`Tạ Bảo Từ`, `Nguyễn Trọng
+/// Nhưng`): one ends a run of at most two syllables before it; elsewhere it
+/// starts the next clause. A bare name holding one is a person only when it recurs.
+const WEAK_NOT_NAME_SYLLABLES: &[&str] = &["từ", "nhưng"];
 
 /// Words that never stand between an honorific or occupation and the name
 /// (`luật sư của Lâm …` is no honorific of Lâm).
@@ -835,9 +835,12 @@ impl Parser<'_, '_> {
                 continue;
             };
             floor = e;
-            if e >= next_start
-                || d.line_before(e)
-                || !(d.is_punct(e, ",") || d.is_punct(e, "-") || d.is_punct(e, "("))
+            let named = self.named_before(s);
+            if e > next_start
+                || (!named
+                    && (e == next_start
+                        || d.line_before(e)
+                        || !(d.is_punct(e, ",") || d.is_punct(e, "-") || d.is_punct(e, "("))))
                 || self.place_or_org_in(s, e)
                 || self.foreign_org_in(s, e)
                 || !self.bare_context_ok(s)
@@ -857,7 +860,7 @@ impl Parser<'_, '_> {
                         && self.at(s, HEAD | HONORIFIC).is_none()
                 }
             };
-            if shape && self.describes_person(e + 1, d.is_punct(e, "(")) {
+            if shape && (named || self.describes_person(e + 1, d.is_punct(e, "("))) {
                 added.push((s, e, Some((s, e))));
             }
         }
@@ -875,6 +878,27 @@ impl Parser<'_, '_> {
         }
         found.extend(added);
         found.sort_unstable_by_key(|m| m.0);
+    }
+
+    /// Whether a person is said to be named just before `s`: `một phụ nữ
+    /// tên là X`, `một người khác có tên X` (a noun for people shortly
+    /// before; `tên lửa có tên là Patriot`, `công ty có tên …` are no one).
+    fn named_before(&self, s: usize) -> bool {
+        let d = self.doc;
+        let Some(p) = ["tên là", "có tên là", "có tên", "tên thật là"]
+            .iter()
+            .find_map(|w| d.phrase_before(s, w))
+        else {
+            return false;
+        };
+        // Only words between, and the noun no piece of another word
+        // (`nhạc cụ`, `trẻ em`).
+        (p.saturating_sub(4)..p).any(|k| {
+            (k..p).all(|j| self.word(j) && (j == k || !d.line_before(j)))
+                && !(k > 0 && self.dictionary_pair(k - 1))
+                && (PEOPLE.iter().any(|w| d.phrase_at(k, w).is_some())
+                    || self.at(k, OCCUPATION | HONORIFIC).is_some())
+        })
     }
 
     /// Whether the words at `k` describe a person in apposition: an age,
