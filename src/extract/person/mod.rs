@@ -1754,7 +1754,7 @@ impl Parser<'_, '_> {
                         && matches!(s, "-" | "&" | "/")
                         && (glued_left || glued_right)
                         && (self.org_tok(j + 1) || (glued_left && glued_right && self.word(j + 1)));
-                    if joiner {
+                    if joiner || (pending.is_none() && end == j && self.coordinated_org(j, from)) {
                         j += 1;
                         continue;
                     }
@@ -1867,6 +1867,35 @@ impl Parser<'_, '_> {
             end = j;
         }
         (end, None)
+    }
+
+    /// Whether the `-` or `,` at `j`, inside an organisation's name read
+    /// from `from`, joins the parts of one name (`Bộ Lao động - Thương binh
+    /// và Xã hội`, `Bộ Văn hóa, Thể thao và Du lịch`): the next part opens
+    /// with a capitalised word of the dictionary that is no surname, and
+    /// after a comma a `và` soon joins the last part.
+    fn coordinated_org(&self, j: usize, from: usize) -> bool {
+        let d = self.doc;
+        let k = j + 1;
+        if j <= from
+            || d.line_before(k)
+            || !(d.is_punct(j, "-") || d.is_punct(j, ","))
+            || d.kind(k) != Some(TokenKind::Word(Case::Capitalized))
+            || self.surname(k)
+            || self.rare(k)
+            || !self.dictionary_pair(k)
+            || self.at(k, HEAD | MODIFIER | HONORIFIC).is_some()
+        {
+            return false;
+        }
+        if d.is_punct(j, "-") {
+            return true;
+        }
+        (k + 2..(k + 6).min(d.len())).any(|m| {
+            d.is(m, "và")
+                && self.org_tok(m + 1)
+                && (k..m).all(|x| self.word(x) && !d.line_before(x))
+        })
     }
 
     /// Whether a verb of `title-stops.txt` stands at `k` (and not a longer
