@@ -397,10 +397,14 @@ fn scan_word_general(text: &str, pos: usize) -> (usize, TokenKind) {
     // Dotted abbreviations and initials: TP.HCM, PGS.TS, N.T.K.T., v.v., TS.
     if bytes.get(i) == Some(&b'.') && n_chars <= 4 {
         let known = DOTTED.contains(&word);
-        // `28°C.`: the unit's letter ends the sentence; it is no initial.
-        let degree = text[..pos].ends_with('°');
-        let initial = n_chars == 1 && n_upper == 1 && !degree;
-        let caps = n_lower == 0 && n_upper > 0;
+        // `28°C.`, `sạc 20 W.`, `camera 12 MP.`: a unit after a number ends
+        // the sentence; it is no initial or abbreviation.
+        let before = text[..pos].trim_end_matches(' ');
+        let unit = (before.ends_with('°') || before.ends_with(|c: char| c.is_ascii_digit()))
+            && !known
+            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
+        let initial = n_chars == 1 && n_upper == 1 && !unit;
+        let caps = n_lower == 0 && n_upper > 0 && !unit;
         if known || initial || (caps && n_chars <= 3) {
             if let Some(end) = scan_dotted(text, pos, i, known || initial) {
                 return (end, TokenKind::Abbreviation);
