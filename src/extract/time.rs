@@ -1737,7 +1737,7 @@ impl Parser<'_, '_> {
                         Form::Risky
                     };
                     e += 1;
-                } else if trig && (1..=31).contains(&d) {
+                } else if (1..=31).contains(&d) && (trig || self.bare_day_range(j, d as u32, e)) {
                     pt = pt.with(None, None, Some(d));
                     pt.form = Form::DayOnly;
                 } else {
@@ -1752,6 +1752,25 @@ impl Parser<'_, '_> {
             e += 1;
         }
         Some((pt, e))
+    }
+
+    /// Whether a bare day `d` at token `j`, ending at `e`, opens a range of
+    /// days with a slashed date after a dash, in parentheses or after a
+    /// preposition of time: `(27-28/4)`, `từ 27-28/4`. Elsewhere `8-9/10`
+    /// may be a mark out of ten.
+    fn bare_day_range(&self, j: usize, d: u32, e: usize) -> bool {
+        if self.k(e) != W::Dash || self.doc.line_before(e + 1) {
+            return false;
+        }
+        let Some((NumDate::Date(_, Some(_), Some(d2), Form::Slash | Form::Sure), e2)) =
+            self.numeric_at(e + 1)
+        else {
+            return false;
+        };
+        let prep = j > 0
+            && !self.doc.line_before(j)
+            && matches!(self.c(j - 1), W::Tu | W::Vao | W::Trong | W::Dip);
+        u32::from(d2) > d && (self.in_parens(j, e2) || prep)
     }
 
     /// `tháng` at token `j`: `tháng 3/2023`, `tháng 3 năm 2023`, `tháng
