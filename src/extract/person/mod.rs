@@ -547,6 +547,16 @@ impl Parser<'_, '_> {
                         if nm.2 == NameKind::Full && syllables(d, nm.0, nm.1) >= 3 {
                             name = Some((nm.0, nm.1));
                         }
+                        // "phạt đội trưởng Real, Raul Gonzalez.": a foreign
+                        // name in apposition to the title.
+                        if nm.2 == NameKind::Foreign
+                            && honorific.is_none()
+                            && self.words(nm.0, nm.1) >= 2
+                            && self.foreign_shape(nm.0, nm.1)
+                            && self.in_apposition(titles[0].0, nm.1, true)
+                        {
+                            name = Some((nm.0, nm.1));
+                        }
                     }
                     // "Thứ trưởng Ngoại giao Iran, ông Reza Mohammadi, cho
                     // biết": the title is the person's after the comma.
@@ -689,16 +699,27 @@ impl Parser<'_, '_> {
             NameKind::Foreign => self.words(ns, ne) >= 2 && !self.foreign_org_in(ns, ne),
             NameKind::Given => false,
         };
-        // The title opens the sentence or a clause (`Theo …`, `… nhưng
-        // tổng thư ký UEFA, ông X phủ nhận`).
+        (ok && self.in_apposition(ts, ne, false)).then_some(((k, he), (ns, ne)))
+    }
+
+    /// Whether a name ending at `ne`, after a title starting at `ts` and a
+    /// comma, stands in apposition to the title: the title opens the
+    /// sentence or a clause (`Theo …`, `… nhưng tổng thư ký UEFA, ông X
+    /// phủ nhận`), or a comma, dash or parenthesis closes the name (with
+    /// `full_stop`, the end of the sentence too).
+    fn in_apposition(&self, ts: usize, ne: usize, full_stop: bool) -> bool {
+        let d = self.doc;
         let opens = self.sentence_start(ts)
             || (ts > 0
                 && ["theo", "nhưng", "song", "còn", "và"]
                     .iter()
                     .any(|w| d.is(ts - 1, w)));
         let closed = !d.line_before(ne)
-            && (d.is_punct(ne, ",") || d.is_punct(ne, "-") || d.is_punct(ne, "("));
-        (ok && (opens || closed)).then_some(((k, he), (ns, ne)))
+            && (d.is_punct(ne, ",")
+                || d.is_punct(ne, "-")
+                || d.is_punct(ne, "(")
+                || (full_stop && (d.is_punct(ne, ".") || d.is_punct(ne, ";"))));
+        opens || closed || (full_stop && d.line_before(ne))
     }
 
     /// A second reading of the article, for names standing alone that the
