@@ -132,6 +132,8 @@ enum W {
     AmLichAbbr,
     Gmt,
     Sn,
+    /// `sinh` (born): a year after it is a date (`(sinh 1984)`).
+    Sinh,
     // Prepositions and markers.
     Tu,
     Den,
@@ -279,6 +281,7 @@ const WORDS: &[(&str, W)] = &[
     ("sau", W::Sau),
     ("vào", W::Vao),
     ("lúc", W::Luc),
+    ("sinh", W::Sinh),
     ("dịp", W::Dip),
     ("lễ", W::Le),
     ("trong", W::Trong),
@@ -1546,6 +1549,19 @@ impl Parser<'_, '_> {
                 let (y, e) = self.year_at(j + 1)?;
                 (pt.with(Some(y), None, None), e)
             }
+            // `(sinh 1984)`, not `học sinh 2006` (a word ending in `sinh`).
+            W::Sinh => {
+                let (y, e) = self.year_at(j + 1)?;
+                if j > 0
+                    && !self.doc.line_before(j)
+                    && crate::lexicon::Lexicon::builtin().contains(self.doc.slice(j - 1, j + 1))
+                {
+                    return None;
+                }
+                let mut p = pt.with(Some(y), None, None);
+                p.form = Form::Sure;
+                (p, e)
+            }
             _ => {
                 let (core, e) = self.day_core(j, trig || edge)?;
                 let mut p = merge(pt, core);
@@ -2327,6 +2343,7 @@ fn can_start(c: W) -> bool {
             | W::Thang
             | W::Tuan
             | W::Sn
+            | W::Sinh
             | W::QAbbr(_)
             | W::HAbbr(_)
     )

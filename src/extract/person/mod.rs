@@ -549,8 +549,15 @@ impl Parser<'_, '_> {
                         }
                         // "phạt đội trưởng Real, Raul Gonzalez.": a foreign
                         // name in apposition to the title.
+                        // The title ends in its organisation or head, not
+                        // in loose words (`khi Giáo hoàng lâm bệnh, X`).
+                        let clean = k > 0
+                            && (self.org_tok(k - 1)
+                                || (k.saturating_sub(3)..k)
+                                    .any(|x| self.at(x, ORG | HEAD).is_some_and(|(e, _)| e == k)));
                         if nm.2 == NameKind::Foreign
                             && honorific.is_none()
+                            && clean
                             && self.words(nm.0, nm.1) >= 2
                             && self.foreign_shape(nm.0, nm.1)
                             && self.in_apposition(titles[0].0, nm.1, true)
