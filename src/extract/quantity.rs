@@ -24,7 +24,7 @@
 //! (`40 phố Hàng Bài`). Numbers inside longer facts (money, ratios, dates)
 //! lose to them when overlaps are resolved.
 
-mod nouns;
+pub(crate) mod nouns;
 
 pub(crate) use nouns::word_end;
 

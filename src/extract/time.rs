@@ -2300,6 +2300,20 @@ impl Parser<'_, '_> {
         if matches!(self.k(j + 1), W::Unit) {
             return None;
         }
+        // `những năm 1920 - 1930`: a written range of years, not the decade.
+        if self.k(j + 1) == W::Dash && s.len() == 4 && !self.doc.line_before(j + 2) {
+            if let Some((end, e)) = self.year_at(j + 2) {
+                if end > start {
+                    return Some(period(
+                        i,
+                        e,
+                        PartialDate::y(start)?,
+                        PartialDate::y(end)?,
+                        PeriodLabel::Range,
+                    ));
+                }
+            }
+        }
         Some(period(
             i,
             j + 1,

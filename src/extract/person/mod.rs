@@ -1930,6 +1930,17 @@ impl Parser<'_, '_> {
     /// organisation word: `giao thông` is no `giao`).
     fn is_stop(&self, k: usize) -> bool {
         match self.at(k, STOP) {
+            // "Giám đốc dự án …": a verb that begins a longer noun (`dự
+            // án`, `dự thảo`) goes on with the title.
+            Some((e, _))
+                if e == k + 1
+                    && matches!(
+                        crate::extract::quantity::nouns::class_at(self.doc, k),
+                        Some((crate::extract::quantity::nouns::Class::Noun, ne)) if ne > e
+                    ) =>
+            {
+                false
+            }
             Some((e, _)) => self.at(k, ORG).is_none_or(|(oe, _)| oe <= e),
             None => false,
         }
