@@ -549,12 +549,10 @@ impl Parser<'_, '_> {
                         }
                         // "phạt đội trưởng Real, Raul Gonzalez.": a foreign
                         // name in apposition to the title.
-                        // The title ends in its organisation or head, not
-                        // in loose words (`khi Giáo hoàng lâm bệnh, X`).
-                        let clean = k > 0
-                            && (self.org_tok(k - 1)
-                                || (k.saturating_sub(3)..k)
-                                    .any(|x| self.at(x, ORG | HEAD).is_some_and(|(e, _)| e == k)));
+                        // No verb in the lower-case words that end the
+                        // title after its head: `khi Giáo hoàng lâm bệnh, X`
+                        // is a clause.
+                        let clean = self.no_verb_at_end(titles[titles.len() - 1].0, k);
                         if nm.2 == NameKind::Foreign
                             && honorific.is_none()
                             && clean
@@ -707,6 +705,29 @@ impl Parser<'_, '_> {
             NameKind::Given => false,
         };
         (ok && self.in_apposition(ts, ne, false)).then_some(((k, he), (ns, ne)))
+    }
+
+    /// Whether the lower-case words that end the title `ts..te`, past its
+    /// head, hold no verb (`Giáo hoàng lâm bệnh` does; `HLV đội khách`,
+    /// `Chủ tịch của trường` do not).
+    fn no_verb_at_end(&self, ts: usize, te: usize) -> bool {
+        let mut b = te;
+        while b > ts && self.lower(b - 1) {
+            b -= 1;
+        }
+        for x in ts..te {
+            if let Some((e, _)) = self.at(x, HEAD | MODIFIER) {
+                if x < b.max(x + 1) && e > b {
+                    b = e;
+                }
+            }
+        }
+        (b..te).all(|x| {
+            !matches!(
+                crate::extract::quantity::nouns::class_at(self.doc, x),
+                Some((crate::extract::quantity::nouns::Class::Verb, _))
+            )
+        })
     }
 
     /// Whether a name ending at `ne`, after a title starting at `ts` and a
@@ -2130,7 +2151,14 @@ impl Parser<'_, '_> {
             return (titles, ne);
         }
         let mut k = ne + 1;
-        // "ông X, là HLV phó …".
+        // "ông X, là HLV phó …", "X, từng là phó chủ nhiệm …".
+        if !paren
+            && ["từng", "hiện", "vốn", "đang"].iter().any(|w| d.is(k, w))
+            && d.is(k + 1, "là")
+            && !d.line_before(k + 1)
+        {
+            k += 1;
+        }
         if d.is(k, "là") && !paren {
             k += 1;
         }
