@@ -934,6 +934,10 @@ impl Parser<'_, '_> {
     /// before; `tên lửa có tên là Patriot`, `công ty có tên …` are no one).
     fn named_before(&self, s: usize) -> bool {
         let d = self.doc;
+        // Every phrase ends in `là` or `tên`: a cheap test first.
+        if s == 0 || !(d.is(s - 1, "là") || d.is(s - 1, "tên")) {
+            return false;
+        }
         let Some(p) = ["tên là", "có tên là", "có tên", "tên thật là"]
             .iter()
             .find_map(|w| d.phrase_before(s, w))
@@ -1955,6 +1959,7 @@ impl Parser<'_, '_> {
             // án`, `dự thảo`) goes on with the title.
             Some((e, _))
                 if e == k + 1
+                    && self.lower(e)
                     && matches!(
                         crate::extract::quantity::nouns::class_at(self.doc, k),
                         Some((crate::extract::quantity::nouns::Class::Noun, ne)) if ne > e
