@@ -51,11 +51,19 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
     pub ctx: &'a Context,
+    /// The numbers money and quantity read, found once for both (see
+    /// [`number::amounts`]).
+    amounts: std::cell::OnceCell<Vec<number::Num>>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, toks: &'a [Tok], ctx: &'a Context) -> Doc<'a> {
-        Doc { text, toks, ctx }
+        Doc {
+            text,
+            toks,
+            ctx,
+            amounts: std::cell::OnceCell::new(),
+        }
     }
 
     /// Number of tokens.

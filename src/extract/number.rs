@@ -806,6 +806,37 @@ pub(crate) fn words_at(doc: &Doc<'_>, i: usize) -> Option<Num> {
     })
 }
 
+/// Every number of the document that [`amount_at`] reads at a token where
+/// one may start (a number token, or a word [`may_start_words`] allows), in
+/// order of their first token. Money and quantity both walk these; they are
+/// found once per document.
+pub(crate) fn amounts<'d>(doc: &'d Doc<'_>) -> &'d [Num] {
+    doc.amounts.get_or_init(|| {
+        let mut found = Vec::new();
+        for (i, t) in doc.toks.iter().enumerate() {
+            let maybe = match t.kind {
+                TokenKind::Number => true,
+                TokenKind::Word(_) => may_start_words(doc.s(i)),
+                _ => false,
+            };
+            if let Some(num) = maybe.then(|| amount_at(doc, i)).flatten() {
+                found.push(num);
+            }
+        }
+        found
+    })
+}
+
+/// The first of `amounts` (sorted by start) that starts at token `i` or
+/// after, advancing the cursor `k` past those before it.
+#[inline]
+pub(crate) fn next_amount(amounts: &[Num], k: &mut usize, i: usize) -> Option<Num> {
+    while amounts.get(*k).is_some_and(|a| a.start < i) {
+        *k += 1;
+    }
+    amounts.get(*k).copied()
+}
+
 /// A number at token `i`, in digits or in words.
 pub(crate) fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Num> {
     match doc.kind(i)? {
