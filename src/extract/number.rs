@@ -860,18 +860,22 @@ pub(crate) fn amounts<'d>(doc: &'d Doc<'_>) -> &'d [Num] {
         let mut found = Vec::new();
         let bytes = doc.text.as_bytes();
         for (i, t) in doc.toks.iter().enumerate() {
-            let maybe = match t.kind {
-                TokenKind::Number => true,
-                // The byte test first, on the token's bytes: most words
-                // start no number.
-                TokenKind::Word(_) => {
-                    bytes
-                        .get(t.start as usize..t.end as usize)
-                        .is_some_and(looks_like_start)
-                        && may_start_words(doc.s(i))
-                }
-                _ => false,
-            };
+            // A number, or a word that passes the byte test of
+            // `may_start_words`: computed without short-circuits, so that
+            // the common "no" costs one well-predicted branch whatever the
+            // mix of tokens.
+            let start = t.start as usize;
+            let len = t.end.wrapping_sub(t.start) as usize;
+            let b0 = bytes.get(start).copied().unwrap_or(0);
+            let b1 = bytes.get(start + 1).copied().unwrap_or(0);
+            let is_number = t.kind == TokenKind::Number;
+            let word_start = matches!(t.kind, TokenKind::Word(_))
+                & (2..=7).contains(&len)
+                & (START_FIRST[usize::from(b0)] & START_SECOND[usize::from(b1)] != 0);
+            if !(is_number | word_start) {
+                continue;
+            }
+            let maybe = is_number || may_start_words(doc.s(i));
             if let Some(num) = maybe.then(|| amount_at(doc, i)).flatten() {
                 found.push(num);
             }
