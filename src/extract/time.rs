@@ -526,6 +526,12 @@ fn classify_word(s: &str, case: Case) -> W {
                     return w;
                 }
             }
+            // A capital A–Z before lower-case letters: the key of the word
+            // lower-cased is its own key with the first byte's case bit set.
+            if case == Case::Capitalized && s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            {
+                return lookup_key(word_key(s.as_bytes()) | 0x20);
+            }
             let mut buf = [0u8; LONGEST + 4];
             let mut n = 0;
             for (k, c) in s.char_indices() {
