@@ -186,7 +186,9 @@ impl Extractor {
         let ctx = Context {
             reference: reference.or(dateline),
         };
-        let mut toks: Vec<Tok> = Vec::new();
+        // News text has a token for every five bytes or so: room for one
+        // per four bytes of the first block spares the doublings.
+        let mut toks: Vec<Tok> = Vec::with_capacity(ntext.len().min(BLOCK) / 4);
         let mut cands = Vec::new();
         // No fact crosses a block boundary, so each block is resolved and
         // mapped back on its own.
