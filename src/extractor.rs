@@ -186,7 +186,9 @@ impl Extractor {
         let ctx = Context {
             reference: reference.or(dateline),
         };
-        let mut toks: Vec<Tok> = Vec::new();
+        // News text has a token for every five bytes or so: room for one
+        // per four bytes of the first block spares the doublings.
+        let mut toks: Vec<Tok> = Vec::with_capacity(ntext.len().min(BLOCK) / 4);
         let mut cands = Vec::new();
         // No fact crosses a block boundary, so each block is resolved and
         // mapped back on its own.
@@ -290,8 +292,13 @@ fn rank(kind: Kind) -> u8 {
 /// Keeps one reading of each piece of text: the longest first, then the
 /// more specific kind. A non-person fact may sit wholly
 /// inside a person fact (a date inside a title); any other overlap loses.
-fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.sort_by(|a, b| {
+fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
+    // Candidates are large (a person holds strings and lists): sort their
+    // indices, not them. A stable sort of indices by the same order gives
+    // the permutation the stable sort of the candidates gave.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&cands[a], &cands[b]);
         b.span
             .len()
             .cmp(&a.span.len())
@@ -303,7 +310,8 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut persons: BTreeMap<usize, usize> = BTreeMap::new();
     let mut others: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept = Vec::with_capacity(cands.len());
-    for c in cands {
+    for k in order {
+        let c = &cands[k];
         let is_person = c.payload.kind() == Kind::Person;
         let (same, other) = if is_person {
             (&persons, &others)
@@ -328,15 +336,19 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
         } else {
             others.insert(c.span.start, c.span.end);
         }
-        kept.push(c);
+        kept.push(k);
     }
-    kept.sort_by(|a, b| {
+    kept.sort_by(|&a, &b| {
+        let (a, b) = (&cands[a], &cands[b]);
         a.span
             .start
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
     });
-    kept
+    let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
+    kept.into_iter()
+        .filter_map(|k| slots.get_mut(k).and_then(Option::take))
+        .collect()
 }
 
 /// The spans of a non-overlapping set that overlap `span`.

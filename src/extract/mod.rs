@@ -51,11 +51,19 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
     pub ctx: &'a Context,
+    /// The numbers money and quantity read, found once for both (see
+    /// [`number::amounts`]).
+    amounts: std::cell::OnceCell<Vec<number::Num>>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, toks: &'a [Tok], ctx: &'a Context) -> Doc<'a> {
-        Doc { text, toks, ctx }
+        Doc {
+            text,
+            toks,
+            ctx,
+            amounts: std::cell::OnceCell::new(),
+        }
     }
 
     /// Number of tokens.
@@ -128,20 +136,31 @@ impl<'a> Doc<'a> {
     /// If the words of `phrase` (space separated) stand at tokens `i..`,
     /// the index just past them.
     pub fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        // The words of `phrase` as `split(' ')` gives them, found with a
+        // plain byte scan: phrases are a few words, and a memchr call per
+        // word cost more than the scan.
         let mut j = i;
-        for w in phrase.split(' ') {
+        let mut rest = phrase;
+        loop {
+            let (w, more) = match rest.bytes().position(|b| b == b' ') {
+                Some(p) => (rest.get(..p)?, rest.get(p + 1..)),
+                None => (rest, None),
+            };
             if !self.is(j, w) || (j > i && self.line_before(j)) {
                 return None;
             }
             j += 1;
+            match more {
+                Some(r) => rest = r,
+                None => return Some(j),
+            }
         }
-        Some(j)
     }
 
     /// If the words of `phrase` end just before token `i`, the index of its
     /// first word.
     pub fn phrase_before(&self, i: usize, phrase: &str) -> Option<usize> {
-        let n = phrase.split(' ').count();
+        let n = phrase.bytes().filter(|&b| b == b' ').count() + 1;
         let start = i.checked_sub(n)?;
         (self.phrase_at(start, phrase) == Some(i)).then_some(start)
     }

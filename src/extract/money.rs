@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use super::number::{amount_at, may_start_words, words_can_count, Num};
+use super::number::{amounts, next_amount, words_can_count, Num};
 use super::quantity::{is_year, range_start, Phrases};
 use super::{qualifier_before, Candidate, Doc};
 use crate::fact::{Money, Payload};
@@ -240,23 +240,13 @@ fn has_decimal_point(s: &str) -> bool {
 }
 
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    let n = doc.len();
+    let amounts = amounts(doc);
     let mut named = Named::default();
+    let mut k = 0;
     let mut i = 0;
-    while i < n {
-        let maybe = match doc.toks[i].kind {
-            TokenKind::Number => true,
-            TokenKind::Word(_) => may_start_words(doc.s(i)),
-            _ => false,
-        };
-        if !maybe {
-            i += 1;
-            continue;
-        }
-        let Some(num) = amount_at(doc, i) else {
-            i += 1;
-            continue;
-        };
+    // Each number that starts at `i` or after, in turn.
+    while let Some(num) = next_amount(amounts, &mut k, i) {
+        i = num.start;
         let mut start = num.start;
         let after = match currency_match(doc, num.end) {
             Some((code, _, true)) if !bare_is_money(doc, &num, num.end, code, &mut named) => None,

@@ -274,21 +274,66 @@ enum W {
 /// the accented second letters) first, then the packed word.
 #[inline]
 pub(crate) fn may_start_words(s: &str) -> bool {
-    let b = s.as_bytes();
-    if !(2..=7).contains(&b.len()) {
+    looks_like_start(s.as_bytes()) && matches!(classify(s), Some(W::Digit(_) | W::Muoi | W::Ham(_)))
+}
+
+/// The byte test of [`may_start_words`]: length and first two bytes.
+#[inline(always)]
+fn looks_like_start(b: &[u8]) -> bool {
+    let (2..=7, Some(&b0), Some(&b1)) = (b.len(), b.first(), b.get(1)) else {
         return false;
+    };
+    // Two table lookups instead of a chain of unpredictable branches.
+    START_FIRST[usize::from(b0)] & START_SECOND[usize::from(b1)] != 0
+}
+
+/// The pairs of first byte (ASCII lower-cased) and second byte (ASCII
+/// lower-cased; UTF-8 lead bytes of the accented letters) that a number
+/// word starts with, one bit per first letter: `m` + E1 C6, `h` + `a` C4,
+/// `b` + `a` E1 C4, `n` + C4, `s` `t` + C3, `c` + `h`.
+const START_PAIRS: &[(u8, &[u8])] = &[
+    (b'm', &[0xE1, 0xC6]),
+    (b'h', &[b'a', 0xC4]),
+    (b'b', &[b'a', 0xE1, 0xC4]),
+    (b'n', &[0xC4]),
+    (b's', &[0xC3]),
+    (b't', &[0xC3]),
+    (b'c', b"h"),
+];
+
+/// For each byte, the bits of [`START_PAIRS`] it starts as the first byte.
+static START_FIRST: [u8; 256] = start_table(true);
+/// For each byte, the bits of [`START_PAIRS`] it may follow as the second.
+static START_SECOND: [u8; 256] = start_table(false);
+
+const fn start_table(first: bool) -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut x = 0;
+    while x < 256 {
+        let b = x as u8;
+        let key = if first || b.is_ascii() { b | 0x20 } else { b };
+        let mut k = 0;
+        while k < START_PAIRS.len() {
+            let (lead, seconds) = START_PAIRS[k];
+            let hit = if first {
+                key == lead
+            } else {
+                let mut any = false;
+                let mut j = 0;
+                while j < seconds.len() {
+                    any |= seconds[j] == key;
+                    j += 1;
+                }
+                any
+            };
+            if hit {
+                t[x] |= 1 << k;
+            }
+            k += 1;
+        }
+        x += 1;
     }
-    let second = if b[1].is_ascii() { b[1] | 0x20 } else { b[1] };
-    let maybe = matches!(
-        (b[0] | 0x20, second),
-        (b'm', 0xE1 | 0xC6)
-            | (b'h', b'a' | 0xC4)
-            | (b'b', b'a' | 0xE1 | 0xC4)
-            | (b'n', 0xC4)
-            | (b's' | b't', 0xC3)
-            | (b'c', b'h')
-    );
-    maybe && matches!(classify(s), Some(W::Digit(_) | W::Muoi | W::Ham(_)))
+    t
 }
 
 /// A word of two to seven bytes packed into a `u64`, first byte
@@ -806,6 +851,49 @@ pub(crate) fn words_at(doc: &Doc<'_>, i: usize) -> Option<Num> {
     })
 }
 
+/// Every number of the document that [`amount_at`] reads at a token where
+/// one may start (a number token, or a word [`may_start_words`] allows), in
+/// order of their first token. Money and quantity both walk these; they are
+/// found once per document.
+pub(crate) fn amounts<'d>(doc: &'d Doc<'_>) -> &'d [Num] {
+    doc.amounts.get_or_init(|| {
+        let mut found = Vec::new();
+        let bytes = doc.text.as_bytes();
+        for (i, t) in doc.toks.iter().enumerate() {
+            // A number, or a word that passes the byte test of
+            // `may_start_words`: computed without short-circuits, so that
+            // the common "no" costs one well-predicted branch whatever the
+            // mix of tokens.
+            let start = t.start as usize;
+            let len = t.end.wrapping_sub(t.start) as usize;
+            let b0 = bytes.get(start).copied().unwrap_or(0);
+            let b1 = bytes.get(start + 1).copied().unwrap_or(0);
+            let is_number = t.kind == TokenKind::Number;
+            let word_start = matches!(t.kind, TokenKind::Word(_))
+                & (2..=7).contains(&len)
+                & (START_FIRST[usize::from(b0)] & START_SECOND[usize::from(b1)] != 0);
+            if !(is_number | word_start) {
+                continue;
+            }
+            let maybe = is_number || may_start_words(doc.s(i));
+            if let Some(num) = maybe.then(|| amount_at(doc, i)).flatten() {
+                found.push(num);
+            }
+        }
+        found
+    })
+}
+
+/// The first of `amounts` (sorted by start) that starts at token `i` or
+/// after, advancing the cursor `k` past those before it.
+#[inline]
+pub(crate) fn next_amount(amounts: &[Num], k: &mut usize, i: usize) -> Option<Num> {
+    while amounts.get(*k).is_some_and(|a| a.start < i) {
+        *k += 1;
+    }
+    amounts.get(*k).copied()
+}
+
 /// A number at token `i`, in digits or in words.
 pub(crate) fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Num> {
     match doc.kind(i)? {
@@ -851,6 +939,27 @@ pub(crate) fn words_can_count(doc: &Doc<'_>, num: &Num) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn start_tables_match_the_pairs() {
+        for b0 in 0..=255u8 {
+            for b1 in 0..=255u8 {
+                let second = if b1.is_ascii() { b1 | 0x20 } else { b1 };
+                let want = matches!(
+                    (b0 | 0x20, second),
+                    (b'm', 0xE1 | 0xC6)
+                        | (b'h', b'a' | 0xC4)
+                        | (b'b', b'a' | 0xE1 | 0xC4)
+                        | (b'n', 0xC4)
+                        | (b's' | b't', 0xC3)
+                        | (b'c', b'h')
+                );
+                assert_eq!(looks_like_start(&[b0, b1]), want, "{b0:x} {b1:x}");
+            }
+        }
+        assert!(!looks_like_start(b"m"));
+        assert!(!looks_like_start("mườimột".as_bytes()));
+    }
 
     #[test]
     fn digits() {

@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::number::{amount_at, parse_digits, sentence_start, words_can_count, Num};
+use super::number::{amounts, next_amount, parse_digits, sentence_start, words_can_count, Num};
 use super::{money, qualifier_before, Candidate, Doc};
 use crate::fact::{Payload, Quantity};
 use crate::lexicon::chars::{eq_word, split_tone};
@@ -592,24 +592,13 @@ fn list_head(doc: &Doc<'_>, i: usize) -> usize {
 }
 
 pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    let n = doc.len();
+    let amounts = amounts(doc);
     let mut named = money::Named::default();
+    let mut k = 0;
     let mut i = 0;
-    while i < n {
-        let kind = doc.toks[i].kind;
-        let maybe = match kind {
-            TokenKind::Number => true,
-            TokenKind::Word(_) => super::number::may_start_words(doc.s(i)),
-            _ => false,
-        };
-        if !maybe {
-            i += 1;
-            continue;
-        }
-        let Some(num) = amount_at(doc, i) else {
-            i += 1;
-            continue;
-        };
+    // Each number that starts at `i` or after, in turn.
+    while let Some(num) = next_amount(amounts, &mut k, i) {
+        i = num.start;
         let Some(counted) = count_at(doc, &num, &mut named) else {
             i = num.end.max(i + 1);
             continue;

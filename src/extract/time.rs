@@ -31,8 +31,6 @@ use crate::lexicon::chars::lower;
 use crate::token::{Case, TokenKind};
 use crate::PartialDate;
 
-use std::sync::LazyLock;
-
 /// A time expression found by [`scan`], with its token range.
 pub(crate) struct Found {
     /// First token.
@@ -201,32 +199,36 @@ enum W {
 }
 
 fn classify(doc: &Doc<'_>, i: usize) -> W {
-    let Some(kind) = doc.kind(i) else {
+    let Some(tok) = doc.toks.get(i) else {
         return W::No;
     };
+    let kind = tok.kind;
+    if kind == TokenKind::Word(Case::Lower) {
+        // The common case: read the word's bytes as one number, from the
+        // token's offsets (no &str slice to check).
+        let bytes = doc.text.as_bytes();
+        let st = tok.start as usize;
+        let len = tok.end.wrapping_sub(tok.start) as usize;
+        if len > LONGEST {
+            return W::No;
+        }
+        return match bytes
+            .get(st..st + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        {
+            Some(k) => {
+                let mask = if len == 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * len)) - 1
+                };
+                lookup_key(u64::from_le_bytes(k) & mask)
+            }
+            None => lookup(doc.s(i).as_bytes()),
+        };
+    }
     let s = doc.s(i);
     match kind {
-        TokenKind::Word(Case::Lower) => {
-            // The common case: read the word's bytes as one number.
-            let bytes = doc.text.as_bytes();
-            let (st, len) = (doc.toks[i].start as usize, s.len());
-            if len > LONGEST {
-                return W::No;
-            }
-            match bytes.get(st..st + 8) {
-                Some(b) => {
-                    let mut k = [0u8; 8];
-                    k.copy_from_slice(b);
-                    let mask = if len == 8 {
-                        u64::MAX
-                    } else {
-                        (1u64 << (8 * len)) - 1
-                    };
-                    lookup_key(u64::from_le_bytes(k) & mask)
-                }
-                None => lookup(s.as_bytes()),
-            }
-        }
         TokenKind::Word(case) => classify_word(s, case),
         TokenKind::Punct | TokenKind::Symbol => match s {
             "/" => W::Slash,
@@ -452,15 +454,18 @@ const LONGEST: usize = 8;
 /// A word of at most [`LONGEST`] bytes as a number: its bytes, little-endian,
 /// zero-padded. Exact, since words hold no zero byte.
 #[inline]
-fn word_key(b: &[u8]) -> u64 {
-    let mut k = [0u8; 8];
-    let n = b.len().min(8);
-    k[..n].copy_from_slice(&b[..n]);
-    u64::from_le_bytes(k)
+const fn word_key(b: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        key |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
 }
 
 #[inline]
-fn key_slot(key: u64) -> usize {
+const fn key_slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
@@ -469,18 +474,26 @@ const TABLE_SIZE: usize = 1 << TABLE_BITS;
 
 /// Open-addressing table over [`WORDS`] by [`word_key`]; key 0 marks an
 /// empty slot. Most tokens land on an empty slot at once.
-static WORD_TABLE: LazyLock<Vec<(u64, W)>> = LazyLock::new(|| {
-    let mut t = vec![(0u64, W::No); TABLE_SIZE];
-    for &(w, c) in WORDS {
+/// Built at compile time: a lookup is plain loads, with no check that a
+/// lazy table is ready. Keys and classes are kept apart so that the keys,
+/// which every lookup reads, take 8 KiB of cache rather than 16.
+static WORD_TABLE: ([u64; TABLE_SIZE], [W; TABLE_SIZE]) = {
+    let mut keys = [0u64; TABLE_SIZE];
+    let mut classes = [W::No; TABLE_SIZE];
+    let mut k = 0;
+    while k < WORDS.len() {
+        let (w, c) = WORDS[k];
         let key = word_key(w.as_bytes());
         let mut h = key_slot(key);
-        while t[h].0 != 0 {
+        while keys[h] != 0 {
             h = (h + 1) & (TABLE_SIZE - 1);
         }
-        t[h] = (key, c);
+        keys[h] = key;
+        classes[h] = c;
+        k += 1;
     }
-    t
-});
+    (keys, classes)
+};
 
 #[inline]
 fn lookup(word: &[u8]) -> W {
@@ -489,12 +502,12 @@ fn lookup(word: &[u8]) -> W {
 
 #[inline]
 fn lookup_key(key: u64) -> W {
-    let table = &*WORD_TABLE;
+    let (keys, classes) = &WORD_TABLE;
     let mut h = key_slot(key);
     loop {
-        match table.get(h) {
-            Some(&(k, c)) if k == key => return c,
-            Some(&(0, _)) | None => return W::No,
+        match keys.get(h) {
+            Some(&k) if k == key => return classes.get(h).copied().unwrap_or(W::No),
+            Some(&0) | None => return W::No,
             Some(_) => h = (h + 1) & (TABLE_SIZE - 1),
         }
     }
@@ -515,6 +528,12 @@ fn classify_word(s: &str, case: Case) -> W {
                 if w != W::No {
                     return w;
                 }
+            }
+            // A capital A–Z before lower-case letters: the key of the word
+            // lower-cased is its own key with the first byte's case bit set.
+            if case == Case::Capitalized && s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            {
+                return lookup_key(word_key(s.as_bytes()) | 0x20);
             }
             let mut buf = [0u8; LONGEST + 4];
             let mut n = 0;

@@ -77,6 +77,18 @@ pub(crate) fn split_tone(c: char) -> (char, u8) {
 /// (`uỷ` = `ủy`, `Hoà` = `hòa`). Both are compared syllable by syllable;
 /// whitespace in `lit` matches any single whitespace run in `word`.
 pub(crate) fn eq_word(word: &str, lit: &str) -> bool {
+    // Most calls compare a token with a word it is not, and most such
+    // pairs already differ in their first bytes, both ASCII: the answer
+    // the loop below gives at its first step, without decoding.
+    if let (Some(&x), Some(&y)) = (word.as_bytes().first(), lit.as_bytes().first()) {
+        if x.is_ascii()
+            && y.is_ascii()
+            && !((x as char).is_whitespace() && (y as char).is_whitespace())
+            && !x.eq_ignore_ascii_case(&y)
+        {
+            return false;
+        }
+    }
     let mut a = word.chars().peekable();
     let mut b = lit.chars().peekable();
     let (mut ta, mut tb) = (0u8, 0u8);
@@ -280,6 +292,63 @@ pub(crate) fn starts_upper(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`eq_word`] without its first-byte test, as it was.
+    fn eq_word_reference(word: &str, lit: &str) -> bool {
+        let mut a = word.chars().peekable();
+        let mut b = lit.chars().peekable();
+        let (mut ta, mut tb) = (0u8, 0u8);
+        loop {
+            match (a.next(), b.next()) {
+                (None, None) => return ta == tb,
+                (Some(x), Some(y)) => {
+                    if x.is_whitespace() && y.is_whitespace() {
+                        if ta != tb {
+                            return false;
+                        }
+                        ta = 0;
+                        tb = 0;
+                        while a.peek().is_some_and(|c| c.is_whitespace()) {
+                            a.next();
+                        }
+                        while b.peek().is_some_and(|c| c.is_whitespace()) {
+                            b.next();
+                        }
+                        continue;
+                    }
+                    let (bx, tx) = split_tone(x);
+                    let (by, ty) = split_tone(y);
+                    if bx != by {
+                        return false;
+                    }
+                    if tx != 0 {
+                        ta = tx;
+                    }
+                    if ty != 0 {
+                        tb = ty;
+                    }
+                }
+                _ => return false,
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn first_byte_test_agrees(
+            a in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..5),
+            b in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..5),
+        ) {
+            let (a, b): (String, String) = (a.into_iter().collect(), b.into_iter().collect());
+            proptest::prop_assert_eq!(eq_word(&a, &b), eq_word_reference(&a, &b), "{:?} {:?}", a, b);
+        }
+    }
+
+    const ALPHABET: &[char] = &[
+        'a', 'A', 'á', 'à', 'â', 'ầ', 'o', 'ò', 'ó', 'e', 'y', 'ỷ', 'ủ', 'u', 'h', 'H', 'đ', 'Đ',
+        'd', ' ', '\t', '\n', '\u{B}', '\u{A0}', '1', '-', '.',
+    ];
 
     #[test]
     fn tone_placement_and_case_are_ignored() {

@@ -316,7 +316,14 @@ pub fn normalize_with<'a>(text: &'a str, opts: &Options) -> Normalized<'a> {
     };
     if cleanup::enabled(opts) {
         let r = cleanup::pass(&cur, opts);
+        let changed = r.is_some();
         apply(&mut cur, r);
+        // Most texts need the clean-up alone (CRLF line ends): one scan of
+        // the result says the other passes would change nothing, where
+        // each pass would scan it again.
+        if changed && scan::is_clean(&cur, opts) {
+            return Normalized { text: cur, map };
+        }
     }
     if opts.nfc {
         let r = nfc::pass(&cur);
