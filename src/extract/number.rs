@@ -125,8 +125,12 @@ fn parse_digits_exp(s: &str, exp: i32) -> Option<f64> {
         let mut n_digits = 0;
         for &c in b {
             if c.is_ascii_digit() {
-                v = v * 10 + u64::from(c - b'0');
                 n_digits += 1;
+                // Past 15 digits the float path below reads it; no u64
+                // holds 40 digits.
+                if n_digits <= 15 {
+                    v = v * 10 + u64::from(c - b'0');
+                }
             }
         }
         let scaled = 10u64.checked_pow(exp as u32).and_then(|m| v.checked_mul(m));
@@ -939,6 +943,23 @@ pub(crate) fn words_can_count(doc: &Doc<'_>, num: &Num) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `extract` fuzz target: twenty or more digits overflowed
+    /// the integer fast path (a panic with overflow checks on).
+    #[test]
+    fn long_digit_runs_do_not_overflow() {
+        let s = "33333333333333333333335";
+        let v = parse_digits(s).expect("digits");
+        assert!((v - 3.333_333_333_333_333e22).abs() / v < 1e-12);
+        assert_eq!(
+            parse_digits_exp("1234567890123456", 0),
+            Some(1_234_567_890_123_456.0)
+        );
+        let text = "3333333333333333333333335\n95\n´";
+        assert!(crate::extract(text)
+            .iter()
+            .all(|f| text.get(f.start()..f.end()).is_some()));
+    }
 
     #[test]
     fn start_tables_match_the_pairs() {
