@@ -841,21 +841,7 @@ impl Parser<'_, '_> {
                 }
             }
         }
-        if added.is_empty() {
-            return;
-        }
-        for &(s, e, _) in &added {
-            out.push(self.candidate(&Mention {
-                start: s,
-                end: e,
-                honorific: None,
-                titles: Vec::new(),
-                name: Some((s, e)),
-            }));
-        }
-        found.extend(added);
-        found.sort_unstable_by_key(|m| m.0);
-        found.dedup_by_key(|m| m.0);
+        self.add_bare(added, found, out);
     }
 
     /// Names that an apposition after them describes as a person: an age
@@ -913,6 +899,13 @@ impl Parser<'_, '_> {
                 added.push((s, e, Some((s, e))));
             }
         }
+        self.add_bare(added, found, out);
+    }
+
+    /// Names read alone by a later pass (`added`, their tokens): each a
+    /// person with no word of address or title, and a mention of `found`
+    /// for the passes after.
+    fn add_bare(&self, added: Vec<Found>, found: &mut Vec<Found>, out: &mut Vec<Candidate>) {
         if added.is_empty() {
             return;
         }
@@ -927,6 +920,7 @@ impl Parser<'_, '_> {
         }
         found.extend(added);
         found.sort_unstable_by_key(|m| m.0);
+        found.dedup_by_key(|m| m.0);
     }
 
     /// Whether a person is said to be named just before `s`: `một phụ nữ
