@@ -84,16 +84,10 @@ pub(crate) fn dateline(text: &str) -> Option<PartialDate> {
         let (_, tail) = slice(text, text.len() - TAIL, text.len());
         return dateline_markers(tail);
     }
-    let mut toks = Vec::new();
-    for finder in FINDERS.iter() {
-        for pos in finder.find_iter(text.as_bytes()).take(MAX_HITS) {
-            let from = pos + finder.needle().len();
-            let (_, window) = slice(text, from, from + 120);
-            if let Some(d) = first_date(window, &mut toks, |_, start, _| start <= 6) {
-                return Some(d);
-            }
-        }
+    if let Some(d) = dateline_markers(text) {
+        return Some(d);
     }
+    let mut toks = Vec::new();
     let bytes = text.as_bytes();
     let clocks = memchr::memchr_iter(b':', bytes)
         .filter(|&p| {

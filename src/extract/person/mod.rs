@@ -46,6 +46,7 @@ mod name;
 
 use std::cell::Cell;
 
+use super::quantity::nouns;
 use super::{Candidate, Doc};
 use crate::fact::{Payload, Person};
 use crate::token::{Case, TokenKind};
@@ -187,6 +188,16 @@ pub(crate) fn find(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 
 /// A mention of the first reading: its tokens and its name's.
 type Found = (usize, usize, Option<(usize, usize)>);
+
+/// The start of the first mention of `found` (in text order) that ends
+/// after token `i`, or `n`; `f` walks on from where the last call left it,
+/// so a pass over the tokens costs one walk over the mentions.
+fn next_mention(found: &[Found], f: &mut usize, i: usize, n: usize) -> usize {
+    while *f < found.len() && found[*f].1 <= i {
+        *f += 1;
+    }
+    found.get(*f).map_or(n, |m| m.0)
+}
 
 /// A name standing alone that the second reading accepts if it recurs.
 struct Pending {
@@ -715,19 +726,17 @@ impl Parser<'_, '_> {
         while b > ts && self.lower(b - 1) {
             b -= 1;
         }
+        // Past a head that reaches into those words (`Giáo hoàng`, `giám
+        // đốc điều hành`).
         for x in ts..te {
+            if x > b {
+                break;
+            }
             if let Some((e, _)) = self.at(x, HEAD | MODIFIER) {
-                if x < b.max(x + 1) && e > b {
-                    b = e;
-                }
+                b = b.max(e);
             }
         }
-        (b..te).all(|x| {
-            !matches!(
-                crate::extract::quantity::nouns::class_at(self.doc, x),
-                Some((crate::extract::quantity::nouns::Class::Verb, _))
-            )
-        })
+        (b..te).all(|x| !matches!(nouns::class_at(self.doc, x), Some((nouns::Class::Verb, _))))
     }
 
     /// Whether a name ending at `ne`, after a title starting at `ts` and a
@@ -859,10 +868,7 @@ impl Parser<'_, '_> {
             if i < floor {
                 continue;
             }
-            while f < found.len() && found[f].1 <= i {
-                f += 1;
-            }
-            let next_start = found.get(f).map_or(d.len(), |m| m.0);
+            let next_start = next_mention(found, &mut f, i, d.len());
             if next_start <= i || !is_name_syl(d, i) || !self.run_start(i) {
                 continue;
             }
@@ -1072,14 +1078,13 @@ impl Parser<'_, '_> {
     /// organisation (`Bộ Smart Nation`, `Công ty Blue Sky`) or `của`.
     fn person_after_org(&self, s: usize) -> bool {
         let d = self.doc;
-        let e_is_one = |k: usize, s: usize| s == k + 1;
         s > 0
             && !is_initial(d, s - 1)
             && !d.is(s - 1, "của")
             && !(s.saturating_sub(3)..s).any(|k| {
                 // Not the end of another word (`Quốc phòng`).
                 self.at(k, ORG_START).is_some_and(|(e, _)| e == s)
-                    && !(e_is_one(k, s) && k > 0 && self.dictionary_pair(k - 1))
+                    && !(k + 1 == s && k > 0 && self.dictionary_pair(k - 1))
             })
     }
 
@@ -1164,10 +1169,7 @@ impl Parser<'_, '_> {
             if i < floor {
                 continue;
             }
-            while f < found.len() && found[f].1 <= i {
-                f += 1;
-            }
-            let next_start = found.get(f).map_or(n, |m| m.0);
+            let next_start = next_mention(found, &mut f, i, n);
             if next_start <= i
                 || !is_name_syl(d, i)
                 || !(self.flags(i) & (SURNAME | RARE_SURNAME) != 0
@@ -1955,8 +1957,8 @@ impl Parser<'_, '_> {
                 if e == k + 1
                     && self.lower(e)
                     && matches!(
-                        crate::extract::quantity::nouns::class_at(self.doc, k),
-                        Some((crate::extract::quantity::nouns::Class::Noun, ne)) if ne > e
+                        nouns::class_at(self.doc, k),
+                        Some((nouns::Class::Noun, ne)) if ne > e
                     ) =>
             {
                 false
